@@ -1,0 +1,327 @@
+"""The `threatline` command: a thin layer of options and output over the library.
+
+Every command turns a `ThreatlineError` into one line on stderr and exit status 2; anything else
+is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import Settings
+from .detect.registry import CORPUS, DETECTORS, MODEL_NAMES, load_detector
+from .errors import ThreatlineError
+from .pipeline import RunStats, run
+from .posts import ReadStats, Skipped, read_posts
+from .store import DECISIONS, STATUSES, DatabaseSink, FindingFilter, Store, finding_to_dict
+from .watchlist import load_watchlist
+
+F = TypeVar("F", bound=Callable[..., Any])
+out = Console()
+err = Console(stderr=True)
+SHOWN_SKIPS = 20
+
+
+class Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ThreatlineError as exc:
+            err.print(f"[red]Error:[/red] {exc}", highlight=False, markup=True)
+            sys.exit(2)
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="threatline")
+def main() -> None:
+    """Find credible threats, incitement and doxxing aimed at the people and places you protect."""
+
+
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+def open_store() -> Store:
+    return Store.open(settings().resolved_database_url)
+
+
+def detector_option(function: F) -> F:
+    return click.option(
+        "--detector",
+        type=click.Choice(sorted(DETECTORS)),
+        default="model",
+        show_default=True,
+        help="model: embeddings + linguistic evidence; evidence: linguistic evidence alone (no torch).",
+    )(function)
+
+
+class SkipReporter:
+    """Prints the first skipped lines as they happen, so a bad file is noticed early."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, skipped: Skipped) -> None:
+        self.count += 1
+        if self.count <= SHOWN_SKIPS:
+            err.print(f"[yellow]{skipped}[/yellow]", highlight=False, markup=True, soft_wrap=True)
+
+    def close(self) -> None:
+        if self.count > SHOWN_SKIPS:
+            err.print(f"[yellow]... and {self.count - SHOWN_SKIPS} more skipped lines.[/yellow]")
+
+
+def _count_lines(files: tuple[str, ...]) -> int | None:
+    if "-" in files:
+        return None
+    total = 0
+    for name in files:
+        try:
+            with open(name, "rb") as handle:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda h=handle: h.read(1 << 20), b""))
+        except OSError:
+            return None
+    return total
+
+
+@contextmanager
+def progress_bar(total: int | None) -> Iterator[Callable[[int], None]]:
+    if not err.is_terminal:
+        yield lambda _n: None
+        return
+    columns = [SpinnerColumn(), TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("scan", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def print_summary(stats: RunStats) -> None:
+    table = Table(title="Scan summary", show_header=False, title_justify="left")
+    table.add_row("posts read", str(stats.read))
+    skipped = ", ".join(f"{reason}: {n}" for reason, n in sorted(stats.skipped.items()))
+    table.add_row("skipped (bad lines)", f"{sum(stats.skipped.values())}" + (f" ({skipped})" if skipped else ""))
+    table.add_row("dropped (no watchlist mention)", str(stats.dropped))
+    table.add_row("relevant, not flagged", str(stats.not_flagged))
+    flagged = ", ".join(f"{c}: {n}" for c, n in sorted(stats.flagged.items()))
+    table.add_row("flagged", f"{stats.flagged_total}" + (f" ({flagged})" if flagged else ""))
+    if stats.duplicates:
+        table.add_row("already stored (not duplicated)", str(stats.duplicates))
+    out.print(table)
+
+
+def scan_files(files: tuple[str, ...], watchlist_path: Path, detector_name: str, store: Store) -> RunStats:
+    watchlist = load_watchlist(watchlist_path)
+    detector = load_detector(detector_name, watchlist, settings())
+    sink = DatabaseSink(store, detector.version, str(watchlist_path))
+    reading = ReadStats()
+    reporter = SkipReporter()
+    with progress_bar(_count_lines(files)) as advance:
+        stats = run(read_posts(files, reading, reporter), watchlist, detector, sink, on_progress=advance)
+    reporter.close()
+    stats.add_reading(reading)
+    sink.finish(stats)
+    return stats
+
+
+@main.command()
+@click.option("--watchlist", "watchlist_path", required=True, type=click.Path(path_type=Path),
+              help="The watchlist TOML file.")
+@detector_option
+@click.argument("files", nargs=-1, required=True)
+def scan(files: tuple[str, ...], watchlist_path: Path, detector: str) -> None:
+    """Scan posts (JSONL or CSV files, or - for stdin) and store what needs review.
+
+    Posts that mention nothing on the watchlist are counted and dropped; posts that mention it
+    but are not flagged are counted too. Only flagged posts are stored, as findings.
+    """
+    stats = scan_files(files, watchlist_path, detector, open_store())
+    print_summary(stats)
+    if stats.flagged_total:
+        out.print("Review them with [bold]threatline findings list[/bold].")
+
+
+@main.group(cls=Group)
+def findings() -> None:
+    """List and show stored findings."""
+
+
+def findings_table(rows: list[Any], title: str = "Findings") -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in ("id", "pri", "category", "score", "targets", "status", "text"):
+        table.add_column(column, overflow="fold", max_width=70 if column == "text" else None)
+    for row in rows:
+        table.add_row(str(row.id), str(row.priority), row.category, f"{row.score:.2f}", ", ".join(row.targets),
+                      row.status, row.text)
+    return table
+
+
+@findings.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--status", type=click.Choice(STATUSES), help="Only findings with this review status.")
+@click.option("--category", type=click.Choice(["threat", "incitement", "exposure"]))
+@click.option("--target", help="Only findings about this watchlist id.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, highest priority first.")
+def findings_list(fmt: str, status: str | None, category: str | None, target: str | None, limit: int | None) -> None:
+    """List findings, highest priority (1) first, then newest."""
+    rows = open_store().findings(FindingFilter(status=status, category=category, target=target), limit=limit)
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(finding_to_dict(row), ensure_ascii=False))
+    elif rows:
+        out.print(findings_table(rows))
+    else:
+        out.print("No findings.")
+
+
+@findings.command("show")
+@click.argument("finding_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def findings_show(finding_id: int, fmt: str) -> None:
+    """Show one finding with its evidence and reasons."""
+    data = finding_to_dict(open_store().finding(finding_id))
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out.print(f"[bold]Finding {data['id']}[/bold]  {data['category']}  score {data['score']:.2f}  "
+              f"priority {data['priority']}  status {data['status']}")
+    out.print(f"post {data['source']}/{data['post_id']}" + (f" by {data['author']}" if data["author"] else "")
+              + (f"  {data['url']}" if data["url"] else ""), markup=False)
+    out.print(f"targets: {', '.join(data['targets'])}    detector: {data['detector_version']}", markup=False)
+    out.print("\n" + data["text"] + "\n", markup=False, highlight=False)
+    out.print("[bold]Why this priority[/bold]")
+    for reason in data["priority_reasons"]:
+        out.print(f"  - {reason}", markup=False)
+    out.print("[bold]Evidence[/bold]")
+    for item in data["evidence"]:
+        out.print(f"  [{item['kind']}] {item['text']!r}: {item['reason']}", markup=False)
+    for decision in data["decisions"]:
+        out.print(f"[bold]{decision['decision']}[/bold] by {decision['actor']} at {decision['decided_at']}"
+                  + (f": {decision['note']}" if decision["note"] else ""), highlight=False)
+
+
+@main.command()
+@click.argument("finding_id", type=int)
+@click.option("--decision", required=True, type=click.Choice(sorted(DECISIONS)))
+@click.option("--note", help="Why: kept with the decision.")
+@click.option("--actor", default=lambda: os.environ.get("USER", "cli"), show_default="$USER",
+              help="Who is deciding.")
+def review(finding_id: int, decision: str, note: str | None, actor: str) -> None:
+    """Record a review decision on a finding: dismiss, monitor or escalate."""
+    found = open_store().review(finding_id, decision, actor, note)
+    out.print(f"Finding {found.id} is now [bold]{found.status}[/bold].")
+
+
+def print_metrics(metrics: dict[str, Any]) -> None:
+    table = Table(title="Per category", title_justify="left")
+    for column in ("category", "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for category, row in metrics["per_category"].items():
+        table.add_row(category, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
+                      str(row["support"]))
+    out.print(table)
+
+    def fmt(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    out.print(f"threat or incitement recall: {fmt(metrics['threat_or_incitement_recall'])}    "
+              f"flagged recall: {fmt(metrics['flagged_recall'])}    "
+              f"flagged precision: {fmt(metrics['flagged_precision'])}")
+    out.print(f"false-positive rate on none rows: {fmt(metrics['none_false_positive_rate'])}")
+    by_kind = Table(title="False positives on none rows, by kind of post", title_justify="left")
+    by_kind.add_column("kind")
+    by_kind.add_column("flagged", justify="right")
+    by_kind.add_column("rows", justify="right")
+    for kind, row in metrics["none_false_positives_by_kind"].items():
+        by_kind.add_row(kind, str(row["flagged"]), str(row["rows"]))
+    out.print(by_kind)
+
+
+@main.command("eval")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--watchlist", "watchlist_path", required=True, type=click.Path(path_type=Path))
+@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write one JSON line per input row: id, flagged, category, score, targets.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write report.md and precision-recall.png into this folder.")
+@detector_option
+def eval_command(data: Path, watchlist_path: Path, predictions: Path | None, report_dir: Path | None,
+                 detector: str) -> None:
+    """Classify every row of DATA through the scan pipeline, without storing anything.
+
+    When rows carry `label`, print precision, recall and F1 per category and the false-positive
+    rate on `none` rows by the rows' `category`.
+    """
+    from .evaluate import evaluate
+
+    watchlist = load_watchlist(watchlist_path)
+    chosen = load_detector(detector, watchlist, settings())
+    reporter = SkipReporter()
+    with open(predictions, "w", encoding="utf-8") if predictions else _no_file() as handle:
+        evaluation = evaluate(data, watchlist, chosen, handle, reporter)
+    reporter.close()
+    out.print(f"{evaluation.stats.read} rows read, {sum(evaluation.stats.skipped.values())} skipped, "
+              f"{evaluation.stats.relevant} mention the watchlist, {evaluation.stats.flagged_total} flagged "
+              f"(detector {chosen.version}).")
+    if predictions:
+        out.print(f"Predictions written to {predictions}.")
+    if not evaluation.metrics:
+        out.print("No row carries a label, so there are no metrics.")
+        return
+    print_metrics(evaluation.metrics)
+    if report_dir:
+        from .report import write_report
+
+        path = write_report(evaluation, report_dir, f"{data.name} ({chosen.version})")
+        out.print(f"Report written to {path}.")
+
+
+@contextmanager
+def _no_file() -> Iterator[None]:
+    yield None
+
+
+@main.command()
+@click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Labelled JSONL or CSV (id, text, label). Default: the bundled training corpus.")
+@click.option("--watchlist", "watchlist_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The watchlist the labelled posts refer to (required with --data).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the model. Default: the data directory, where scans pick it up.")
+@click.option("--detector", "names", type=click.Choice(sorted(DETECTORS)), multiple=True,
+              help="Which model to train (repeatable). Default: all of them.")
+def train(data: Path | None, watchlist_path: Path | None, out_dir: Path | None, names: tuple[str, ...]) -> None:
+    """Train the detector's models from the bundled corpus or your own labelled posts."""
+    from .detect.encoder import Encoder
+    from .detect.train import load_labelled
+    from .detect.train import train as fit
+
+    if data is None:
+        data, watchlist_path = CORPUS / "corpus.jsonl", CORPUS / "watchlist.toml"
+    elif watchlist_path is None:
+        raise click.UsageError("--watchlist is required with --data.")
+    assert watchlist_path is not None
+    watchlist = load_watchlist(watchlist_path)
+    labelled = load_labelled(data, watchlist)
+    target = out_dir or settings().data_dir / "model"
+    out.print(f"{len(labelled.labels)} labelled posts mention the watchlist "
+              f"({labelled.unmatched} do not and are left out, {sum(labelled.stats.skipped.values())} bad lines).")
+    for name in names or tuple(DETECTORS):
+        with err.status(f"training {name}..."):
+            model = fit(labelled, watchlist, MODEL_NAMES[name], Encoder() if name == "model" else None,
+                        sources=[data.name])
+        model.save(target)
+        out.print(f"{name}: threshold {model.threshold:.2f}, held-out precision "
+                  f"{model.card['held_out_precision']:.3f}, recall {model.card['held_out_recall']:.3f}; "
+                  f"saved to {target}.")

@@ -1,0 +1,187 @@
+"""Exposure (doxxing) evidence: a protected person's private facts, and personal data near them.
+
+Private facts from the watchlist are matched fuzzily, because nobody copies an address exactly:
+"22 birchwood ln" matches "22 Birchwood Lane, Harlan" (street abbreviations expanded, case and
+punctuation ignored, the town optional); "(555) 0142" matches "555-0142" (digits only); "7KXD 214"
+matches "7KXD214" (letters and digits only).
+
+Generic personal data (a street address, a phone number, a plate, a child's school, a daily
+routine, family members) is evidence too, but only a person has a private life: a facility's
+public address is public information, not exposure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..watchlist import Entry
+from .base import Evidence
+
+_ABBREVIATIONS = {
+    "st": "street", "str": "street", "ln": "lane", "rd": "road", "ave": "avenue", "av": "avenue",
+    "ct": "court", "crt": "court", "dr": "drive", "blvd": "boulevard", "pkwy": "parkway", "hwy": "highway",
+    "pl": "place", "ter": "terrace", "cir": "circle", "apt": "apartment", "n": "north", "s": "south",
+    "e": "east", "w": "west", "mt": "mount", "trl": "trail", "sq": "square",
+}
+_TOKEN = re.compile(r"[a-z0-9]+")
+_STREET_TYPES = (
+    r"street|st|lane|ln|road|rd|avenue|ave|court|ct|drive|dr|boulevard|blvd|way|place|pl|terrace|ter"
+    r"|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq"
+)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    kind: str
+    reason: str
+    regex: re.Pattern[str]
+
+
+_PERSONAL = (
+    _Pattern(
+        "personal_data",
+        "a street address",
+        re.compile(rf"\b\d{{1,5}}\s+(?:[a-z0-9]+\s+){{1,3}}(?:{_STREET_TYPES})\b\.?", re.I),
+    ),
+    _Pattern(
+        "personal_data",
+        "a phone number",
+        re.compile(r"(?<!\w)(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)?\d{3}[\s.-]\d{4}(?!\w)"),
+    ),
+    _Pattern(
+        "personal_data",
+        "a licence plate",
+        re.compile(r"\b(?:plates?|tags?|licen[cs]e(?: plate)?|reg(?:istration)?)(?: number| no\.?|#)?:?\s*"
+                   r"(?=[A-Z0-9 -]{5,9}\b)(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}\b", re.I),
+    ),
+    _Pattern(
+        "personal_data",
+        "a child or family member",
+        re.compile(r"\b(?:his|her|their|your)\s+(?:\w+\s+)?(?:kids?|children|son|daughter|wife|husband|"
+                   r"spouse|mother|mom|father|dad|family|girlfriend|boyfriend|partner)\b", re.I),
+    ),
+    _Pattern(
+        "personal_data",
+        "a school or daycare",
+        re.compile(r"\b(?:elementary|middle school|high school|academy|daycare|day care|preschool|"
+                   r"kindergarten|school)\b", re.I),
+    ),
+    _Pattern(
+        "personal_data",
+        "a daily routine",
+        re.compile(r"\bevery\s+(?:morning|day|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|"
+                   r"saturday|sunday)\b|\b(?:leaves|arrives|parks|jogs|runs|walks|drops|picks)\b[^.]{0,40}"
+                   r"\b(?:at|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?", re.I),
+    ),
+    _Pattern(
+        "personal_data",
+        "where they live",
+        re.compile(r"\b(?:lives (?:at|on|in|off)|home address|house is|his house|her house|their house|"
+                   r"personal (?:cell|phone|number|email)|cell(?:phone)?(?: number)?:|home phone|address is)\b",
+                   re.I),
+    ),
+)
+
+CALL_TO_ACT = _Pattern(
+    "call_to_act",
+    "urges others to use the information",
+    re.compile(r"\b(?:spread (?:this|it|the word)|share (?:this|it|widely)|pay (?:him|her|them) a visit|"
+               r"visit (?:him|her|them)|knock on (?:his|her|their) door|let (?:him|her|them) know|"
+               r"show up|go see|you know what to do|do what you want|make (?:him|her|them) regret|"
+               r"call (?:him|her|them)|text (?:him|her|them)|flood (?:his|her|their) (?:phone|line)|"
+               r"say hi|drop by|swing by|give (?:him|her|them) a call|at \d ?am)\b", re.I),
+)
+
+
+def _canonical_tokens(text: str) -> list[str]:
+    return [_ABBREVIATIONS.get(t, t) for t in _TOKEN.findall(text.lower())]
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+class ExposureFinder:
+    """Finds one watchlist's private facts, and generic personal data, in a text."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._facts: list[tuple[Entry, str]] = [(e, fact) for e in entries for fact in e.private]
+        self._public = [_canonical_tokens(e.address) for e in entries if e.address]
+
+    def private_facts(self, text: str) -> list[Evidence]:
+        found = []
+        for entry, fact in self._facts:
+            span = _find_fact(fact, text)
+            if span is not None:
+                start, end = span
+                found.append(Evidence(start, end, text[start:end], "private",
+                                      f"{entry.name}'s private information from the watchlist"))
+        return found
+
+    def personal_data(self, text: str) -> list[Evidence]:
+        found = []
+        for pattern in (*_PERSONAL, CALL_TO_ACT):
+            for hit in pattern.regex.finditer(text):
+                if pattern.reason == "a street address" and self._is_public(hit.group()):
+                    continue
+                found.append(Evidence(hit.start(), hit.end(), hit.group(), pattern.kind, pattern.reason))
+        return found
+
+    def _is_public(self, address: str) -> bool:
+        tokens = _canonical_tokens(address)
+        return any(_contains(public, tokens) or _contains(tokens, public[: len(tokens)]) for public in self._public)
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _find_fact(fact: str, text: str) -> tuple[int, int] | None:
+    """Where `fact` appears in `text`, fuzzily; None if it does not."""
+    digits = re.sub(r"\D", "", fact)
+    if len(digits) >= 7 and len(digits) >= len(_alnum(fact)) - 1:  # a phone number
+        return _find_digits(digits, text)
+    if " " not in fact.strip() and any(c.isdigit() for c in fact):  # a plate or an id
+        return _find_alnum(_alnum(fact), text)
+    core = fact.split(",")[0]  # "22 Birchwood Lane, Harlan": the town is optional
+    return _find_tokens(_canonical_tokens(core), text)
+
+
+def _find_digits(digits: str, text: str) -> tuple[int, int] | None:
+    for hit in re.finditer(r"[\d()+][\d()\s.+-]{5,}\d", text):
+        found = re.sub(r"\D", "", hit.group())
+        if found.endswith(digits) or (len(found) >= 7 and digits.endswith(found)):
+            return hit.start(), hit.end()
+    return None
+
+
+def _find_alnum(wanted: str, text: str) -> tuple[int, int] | None:
+    for hit in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 -]{3,}[A-Za-z0-9]", text):
+        squeezed = hit.group()
+        for start in range(len(squeezed)):
+            if not squeezed[start].isalnum():
+                continue
+            if _alnum(squeezed[start:]).startswith(wanted):
+                end = start
+                count = 0
+                while count < len(wanted):
+                    if squeezed[end].isalnum():
+                        count += 1
+                    end += 1
+                return hit.start() + start, hit.start() + end
+    return None
+
+
+def _find_tokens(wanted: list[str], text: str) -> tuple[int, int] | None:
+    if not wanted:
+        return None
+    words = [(m.start(), m.end(), _ABBREVIATIONS.get(m.group().lower(), m.group().lower()))
+             for m in _TOKEN.finditer(text.lower())]
+    n = len(wanted)
+    for i in range(len(words) - n + 1):
+        if [w[2] for w in words[i : i + n]] == wanted:
+            return words[i][0], words[i + n - 1][1]
+    return None

@@ -1,0 +1,202 @@
+"""The linguistic cues the detector looks for, as regular expressions grouped by what they mean.
+
+These are general English patterns of threatening, inciting and doxxing language and of the
+protected speech that borrows its words (news, quotes, hyperbole, fiction, protest). They are
+never keyed to particular names: the watchlist supplies the targets. Each cue has a kind (used
+as a model feature and by `prioritize`) and a reason (shown to the analyst).
+
+Patterns run on the folded text (lower-case, leetspeak undone, see `normalize.fold`), so they
+are written in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    reason: str
+    pattern: re.Pattern[str]
+
+
+def _cue(kind: str, reason: str, *alternatives: str) -> Cue:
+    return Cue(kind, reason, re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])"))
+
+
+_PRONOUN = r"(?:him|her|them|you|it|that|this|his|their|those|these|every|all|the|any|each|us)"
+_KILL = (
+    r"kill(?:s|ed|ing)?|klil|kil|murd(?:er|r)(?:s|ed|ing)?|shoot(?:s|ing)?|sho+t|shot|stab(?:s|bed|bing)?"
+    r"|slaughter(?:s|ed|ing)?|execut(?:e|ed|ing)|hang(?:ed|ing)?|lynch(?:ed|ing)?|strangl(?:e|ed|ing)"
+    r"|behead(?:ed|ing)?|butcher(?:ed|ing)?|exterminat(?:e|ed|ing)|massacre|gun(?:ned)? down"
+    r"|blow(?:ing)? (?:up|away)|blown up|blew up|burn(?:ed|ing)? (?:down|alive|to the ground)"
+    r"|torch(?:ed|ing)?|firebomb(?:ed|ing)?|bomb(?:ed|ing)?|shoot up|shot up|shoot(?:ing)? up"
+    r"|run (?:him|her|them|you) over|snap (?:\w+ )?necks?|slit (?:\w+ )?throats?|cut (?:\w+ )?throats?"
+    r"|break (?:his|her|their|your) (?:legs|neck|skull|face)|beat (?:\w+ )?to death|bash (?:\w+ )?head in"
+    r"|wipe(?:d)? (?:\w+ )?out|get rid of|eliminate|put (?:\w+ )?(?:in|into) the ground|put down"
+    r"|rap(?:e|ed|ing)|hurt(?:ing)?|attack(?:ed|ing)?|ambush|take (?:\w+ )?out|end (?:him|her|them|you)"
+    r"|d\s?i\s?e|dead|death|bullet(?:s)? (?:in|through|between)|a bullet|pay with (?:\w+ )?li(?:fe|ves)"
+    r"|(?:make|see) (?:\w+ )?(?:suffer|bleed|pay)|bleed|suffer|die slow"
+)
+VIOLENCE = _cue("violence", "names a violent act", _KILL)
+
+INTENT = _cue(
+    "intent",
+    "the speaker states their own intent",
+    r"i(?:'| a)?m (?:going|gonna|about|planning|coming|bringing|gettin|getting)",
+    r"i (?:will|shall|'ll|am going|plan|intend|want|wanna|would love|promise|swear)",
+    r"i'll|ill (?:kill|shoot|find|make|end|be)|imma|i'ma|ima",
+    r"we(?:'re| are)? (?:going|gonna|coming|will|'ll)|we'll",
+    r"gonna|going to|about to|planning to|plan to",
+    r"watch me|mark my words|you(?:'ve| have) been warned|count on it|i promise",
+    r"you(?:'re| are) (?:dead|done|next|finished|gonna die|going to die|gonna pay|going to pay)",
+    r"you (?:will|'ll|won't|will not) (?:die|pay|live|see|make it|be walking|walk)",
+)
+
+CALL = _cue(
+    "call",
+    "calls on others to act",
+    r"some(?:one|body) (?:should|needs? to|has to|have to|ought to|gotta|must|better|oughta)",
+    r"any(?:one|body) (?:want|wanna|willing|down|up for|brave enough)",
+    r"who(?:'s| is) (?:in|with me|coming|down)",
+    r"any volunteers|volunteers needed|whoever (?:gets|kills|takes|finds|does|shoots|catches)",
+    r"(?:grab|get|load|bring) (?:your|ur|the) (?:guns?|rifles?|weapons?|pitchforks|torches|rope)",
+    r"go (?:hunt|get|find|kill|shoot|burn|string up)",
+    r"let(?:'s|s| us) (?:go|get|kill|shoot|burn|hang|string|end|make|rid|take)",
+    r"we (?:should|need to|must|have to|gotta|ought to)",
+    r"(?:should|must|ought to|need to|needs to|deserve to|deserves to) (?:all )?(?:be|get) (?:\w+ )?"
+    r"(?:killed|shot|hanged|hung|executed|lynched|murdered|burned|wiped|exterminated|stabbed|raped|hurt|gassed"
+    r"|beaten|put down|eliminated|removed from this earth)",
+    r"deserves? (?:a bullet|to die|to hang|to be hanged|death|to suffer|what'?s coming|to bleed)",
+    r"(?:should|must|ought to) (?:all )?(?:die|hang|suffer|burn|bleed)",
+    r"bounty|reward for|\$\s?\d[\d,.]*k? (?:to|for) (?:whoever|anyone|the first)",
+    r"(?:string|hang) (?:him|her|them) up|(?:kill|shoot|hang|burn) (?:him|her|them|it)(?: all)?(?: down)?[.!]",
+    r"make an example of|time to (?:take up arms|fight back with|pick up)|take up arms|call to arms",
+    r"do(?:n't| not) let (?:\w+ ){0,3}live|(?:no|not one) \w+ (?:deserves|should be allowed) to live",
+)
+
+VEILED = _cue(
+    "veiled",
+    "veiled threat phrasing",
+    r"(?:would|it'd) be a (?:real )?shame if|shame if something",
+    r"(?:check|look) under (?:his|her|their|your) (?:car|truck|bed)",
+    r"(?:know|found|found out|have) where (?:you|he|she|they) (?:live|lives|sleep|sleeps|work|works)",
+    r"watch (?:your|his|her|their) back|sleep with one eye open|looking over (?:your|his|her) shoulder",
+    r"(?:enjoy|count) (?:your|his|her|their) (?:last|remaining|final)",
+    r"(?:last|final) (?:warning|days?|week|chance|breath)",
+    r"accidents happen|something (?:might|could|may|would|will) happen|anything could happen",
+    r"won'?t (?:be )?(?:walking|breathing|around|waking up|going home|make it home|see \w+ coming)",
+    r"not (?:be )?(?:walking|breathing|around) (?:much )?(?:long|back)",
+    r"see (?:you|him|her) soon|we(?:'re| are) coming for|coming for (?:you|him|her|them)",
+    r"(?:your|his|her) days are numbered|(?:nice|lovely|beautiful) (?:family|house|kids|home)",
+    r"just saying|you'?ve been warned|fair warning|be careful out there",
+)
+
+CONDITIONAL = _cue(
+    "conditional",
+    "a condition tied to the harm",
+    r"if (?:he|she|they|you|that|this|the|any|one|judge|we)",
+    r"any (?:\w+ )?(?:who|that) (?:\w+ ){0,4}(?:gets|will get|is getting)",
+    r"the (?:next|first) (?:\w+ ){0,2}(?:i see|who|that|to)",
+    r"one more (?:\w+ ){0,3}and",
+    r"or else|unless (?:he|she|they|you)",
+)
+
+TIME = _cue(
+    "time",
+    "a specific time",
+    r"tonight|tomorrow(?: night| morning)?|today|this (?:morning|afternoon|evening|weekend|week)",
+    r"(?:this|next|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning)?",
+    r"at (?:\d{1,2}(?::\d\d)?\s?(?:am|pm)|noon|midnight|dawn)|\d{1,2}:\d\d",
+    r"before the (?:month|week|year|election|hearing|trial|vote) is (?:over|out)|by (?:the )?(?:end of|next)",
+    r"next (?:week|month|time)|in (?:two|three|a few|\d+) (?:days|hours|weeks)",
+)
+
+PLACE = _cue(
+    "place",
+    "a specific place",
+    r"(?:at|to|outside|in front of|inside|near|by) (?:the |his |her |their |your )?"
+    r"(?:courthouse|court|office|house|home|school|clinic|parking (?:lot|garage)|gate|entrance|loading dock"
+    r"|rally|church|mosque|synagogue|campus|station|headquarters|hq|building|door|driveway|car)",
+    r"on (?:my|his|her|your|their) (?:street|block|doorstep|porch|lawn|way)",
+    r"(?:his|her|their|your) (?:front door|driveway|doorstep|house|home|car|courtroom|office)",
+)
+
+MEANS = _cue(
+    "means",
+    "a weapon or means",
+    r"guns?|rifles?|pistols?|shotguns?|ar-?15s?|ak-?47s?|glock|handgun|firearms?|ammo|rounds",
+    r"knife|knives|machete|blade|axe|hammer|bat|crowbar",
+    r"(?:pipe )?bombs?|explosives?|ied|dynamite|grenades?|c4|detonat\w*",
+    r"gasoline|gas can|petrol|molotovs?|lighter fluid|fire|acid|poison|rope|noose|sniper|scope|truck|van",
+)
+
+# Mitigating cues: the speech around a violent word that makes it protected speech.
+NEGATION = _cue(
+    "negation",
+    "negated or rejected",
+    r"never|no one should|nobody should|not ok|not okay|shouldn'?t|should not|must not|mustn'?t|won'?t ever",
+    r"don'?t (?:hurt|harm|threaten|attack|touch)|do not (?:hurt|harm|threaten|attack)",
+    r"(?:is|was) (?:never|not) (?:the answer|acceptable|ok)|against violence|condemn|denounce",
+    r"i (?:would|will) never|we (?:would|will) never|no place for|unacceptable",
+)
+
+QUOTE = _cue(
+    "quote",
+    "quotes someone else to condemn or discuss it",
+    r"(?:who|whoever|that) (?:posted|wrote|said|tweeted|shouted|yelled|chanted|is saying|keeps saying)",
+    r"should be ashamed|disgusting|vile|sick people|stop it|report (?:this|them|him|her)|reported (?:him|her|it)",
+    r"(?:people|folks|guys) (?:threatening|calling for|saying)|threatening to|threats? against",
+    r"wishing|calling for (?:the )?(?:death|murder|killing)",
+)
+
+REPORT = _cue(
+    "report",
+    "reports news",
+    r"arrested|charged|indicted|sentenced|convicted|police (?:say|said)|officials (?:say|said)",
+    r"according to|reportedly|received (?:\w+ )?threats|investigat(?:e|ing|ion)|suspect|breaking",
+    r"was (?:injured|attacked|shot|hurt|killed)|(?:is|was) expected to|authorities|press release",
+    r"reporters?|a statement|told (?:reporters|the press)|(?:man|woman|teen|person|someone) (?:who|was|is)",
+)
+
+HYPERBOLE = _cue(
+    "hyperbole",
+    "an idiom or hyperbole",
+    r"killing me|kill(?:s|ed)? me|death of me|dying (?:of|to|laughing|here)|to die for|could kill for",
+    r"(?:destroyed|murdered|killed|slayed|nailed|crushed|roasted|wrecked) (?:it|that|this|the|him|her|them|"
+    r"every|his|their)",
+    r"lol|lmao|rofl|haha|😂|🤣|💀|literally dying|bored to death|scared to death|dead tired|i'm dead",
+    r"murder (?:this|that|the) (?:workout|set|exam|test|stage)|looked like (?:he|she) wanted to",
+)
+
+FICTION = _cue(
+    "fiction",
+    "fiction, a game, art or lyrics",
+    r"in the game|my character|(?:video )?game|gaming|level|boss fight|respawn|npc|squad|match|round|raid boss",
+    r"novel|my book|story|chapter|screenplay|script|movie|film|episode|season|villain|fanfic|fiction",
+    r"lyrics?|song|track|album|verse|rap|mixtape|poem|drill|music video|link in bio|new single",
+)
+
+LAWFUL = _cue(
+    "lawful",
+    "protest or lawful political action",
+    r"protest|rally|march|vigil|sit-?in|picket|boycott|strike|petition|peaceful(?:ly)?|signs|chant",
+    r"vote|recall|impeach|lawsuit|sue|complaint|file a|appeal|representatives?|congress|senator",
+    r"call (?:your|their|his|her) (?:office|rep)|email|flood (?:their|his|her) inbox|write to",
+    r"know your rights|warrant|lawyer|attorney|stay calm|film (?:every|the|them)|don'?t run|remain silent",
+    r"resign|step down|fire (?:him|her|them)|removed from (?:the )?(?:bench|office)|abolish|defund|investigate",
+)
+
+SUPPORT = _cue(
+    "support",
+    "support or praise",
+    r"thank(?:s| you)|grateful|hero|great job|well done|proud of|congrat\w*|respect|appreciate|stay safe",
+    r"prayers|get well|hope (?:he|she|they)(?:'s| is| are)? (?:ok|okay|safe|well|recover)",
+)
+
+VIOLENCE_CUES = (VIOLENCE, INTENT, CALL, VEILED, CONDITIONAL, TIME, PLACE, MEANS)
+MITIGATING_CUES = (NEGATION, QUOTE, REPORT, HYPERBOLE, FICTION, LAWFUL, SUPPORT)
+ALL_CUES = VIOLENCE_CUES + MITIGATING_CUES

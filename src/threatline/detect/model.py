@@ -1,0 +1,133 @@
+"""The learned detector: sentence embedding + linguistic evidence → category, with its evidence.
+
+A multinomial logistic regression weighs the all-MiniLM-L6-v2 embedding of the post together
+with the evidence features (`evidence.FEATURES`). The embedding carries meaning that no word list
+can ("would be a shame if something happened"); the evidence features carry structure the
+embedding blurs (who speaks, negation, quotation, a private fact). The weights are plain arrays
+in an .npz file beside a JSON card, so loading a model never runs code.
+
+Two guards keep every finding explainable: exposure needs exposure evidence (a private fact or
+personal data), and threat or incitement needs at least one violence-side cue.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelError
+from ..match import Candidate
+from ..watchlist import Watchlist
+from .base import CATEGORIES, Category, Detection, Evidence
+from .encoder import Encoder
+from .evidence import FEATURES, Analysis, EvidenceExtractor
+
+BUNDLED = Path(__file__).parent / "model"
+VIOLENCE_SIDE = {"violence", "intent", "call", "veiled", "conditional", "means"}
+EXPOSURE_SIDE = {"private", "personal_data"}
+
+
+@dataclass
+class TrainedModel:
+    """Weights over [embedding, features], standardized; `threshold` applies to 1 - P(none)."""
+
+    name: str
+    encoder: str | None
+    weights: np.ndarray
+    bias: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float = 0.5
+    card: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return f"{self.name}@{self.card.get('trained_at', 'unknown')}"
+
+    def probabilities(self, inputs: np.ndarray) -> np.ndarray:
+        logits = ((inputs - self.mean) / self.scale) @ self.weights.T + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez(
+            directory / f"{self.name}.npz",
+            weights=self.weights, bias=self.bias, mean=self.mean, scale=self.scale,
+        )
+        card = {**self.card, "name": self.name, "encoder": self.encoder, "threshold": self.threshold,
+                "features": list(FEATURES), "classes": list(CATEGORIES)}
+        (directory / f"{self.name}.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path, name: str) -> TrainedModel:
+        card_path, weights_path = directory / f"{name}.json", directory / f"{name}.npz"
+        if not card_path.exists() or not weights_path.exists():
+            raise ModelError(f"no model {name!r} in {directory}; run `threatline train` to build one.")
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        if card.get("features") != list(FEATURES) or card.get("classes") != list(CATEGORIES):
+            raise ModelError(
+                f"the model in {directory} was trained with other features; run `threatline train` again."
+            )
+        arrays = np.load(weights_path)
+        return cls(name, card["encoder"], arrays["weights"], arrays["bias"], arrays["mean"], arrays["scale"],
+                   float(card["threshold"]), card)
+
+
+def inputs(analyses: Sequence[Analysis], embeddings: np.ndarray | None) -> np.ndarray:
+    features = np.stack([a.features for a in analyses]) if analyses else np.zeros((0, len(FEATURES)))
+    return features if embeddings is None else np.hstack([embeddings, features])
+
+
+class ModelDetector:
+    """The detector Threatline ships. With `encoder=None` it uses the evidence features alone."""
+
+    def __init__(self, watchlist: Watchlist, model: TrainedModel, encoder: Encoder | None = None) -> None:
+        if (model.encoder is None) != (encoder is None):
+            raise ModelError(f"model {model.name!r} expects encoder {model.encoder!r}.")
+        self.model = model
+        self.encoder = encoder
+        self.extractor = EvidenceExtractor(watchlist)
+        self.version = model.version
+
+    def detect(self, batch: Sequence[Candidate]) -> list[Detection]:
+        if not batch:
+            return []
+        analyses = self.extractor.analyze_all(batch)
+        embeddings = self.encoder.encode([c.post.text for c in batch]) if self.encoder else None
+        probabilities = self.model.probabilities(inputs(analyses, embeddings))
+        return [
+            self._decide(candidate, analysis, row)
+            for candidate, analysis, row in zip(batch, analyses, probabilities, strict=True)
+        ]
+
+    def _decide(self, candidate: Candidate, analysis: Analysis, row: np.ndarray) -> Detection:
+        scores = {c: float(p) for c, p in zip(CATEGORIES, row, strict=True)}
+        kinds = {e.kind for e in analysis.evidence}
+        allowed = [c for c in ("threat", "incitement", "exposure") if _explainable(c, kinds)]
+        risk = sum(scores[c] for c in allowed)
+        category: Category = "none"
+        if allowed and risk >= self.model.threshold:
+            category = max(allowed, key=lambda c: scores[c])  # type: ignore[assignment]
+        targets = tuple(dict.fromkeys(m.entry_id for m in candidate.mentions))
+        return Detection(category, round(risk, 4), targets, _shown(analysis.evidence), scores)
+
+
+def _explainable(category: str, kinds: set[str]) -> bool:
+    return bool(kinds & (EXPOSURE_SIDE if category == "exposure" else VIOLENCE_SIDE))
+
+
+def _shown(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """Drop spans nested inside a longer span of the same kind, to keep highlights readable."""
+    kept: list[Evidence] = []
+    for item in sorted(evidence, key=lambda e: (e.start, -(e.end - e.start))):
+        if any(k.kind == item.kind and k.start <= item.start and item.end <= k.end for k in kept):
+            continue
+        kept.append(item)
+    return tuple(kept)
