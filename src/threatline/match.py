@@ -59,6 +59,8 @@ def _alternation(aliases: Iterable[str], bounded: bool = True) -> re.Pattern[str
 
 
 _WORD = re.compile(r"[\w@$!]+")
+# What may sit between letters written apart ("R e y e s", "R.e.y.e.s"), and whitespace inside aliases.
+_GAPS = re.compile(r"[\s.\-_*]")
 
 
 def _misspellings(word: str) -> set[str]:
@@ -107,7 +109,7 @@ class Matcher:
                 found += [
                     m
                     for m in self._scan(self._spaced_re, self._folded, collapsed[0], text, collapsed[1])
-                    if m.end - m.start > len(_key(fold(m.text)).replace(" ", ""))
+                    if m.end - m.start > len(_GAPS.sub("", m.text))
                 ]
             if self._misspelled and not self._misspelled.keys().isdisjoint(_WORD.findall(folded)):
                 found += [
