@@ -104,8 +104,8 @@ def read_file(
 
 def _text(stream: IO[bytes]) -> io.TextIOWrapper:
     # surrogateescape keeps undecodable bytes as lone surrogates, so one bad line is reported
-    # and skipped instead of failing the whole file.
-    return io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape", newline="")
+    # and skipped instead of failing the whole file; utf-8-sig drops a leading byte-order mark.
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
 def _read_jsonl(
@@ -121,6 +121,8 @@ def _read_jsonl(
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise _BadRecord("invalid JSON", f"{exc.msg} at column {exc.colno}") from exc
+            except (ValueError, RecursionError) as exc:  # a number of over 4,300 digits; nesting too deep
+                raise _BadRecord("invalid JSON", str(exc).split(";")[0]) from exc
             if not isinstance(record, dict):
                 raise _BadRecord("invalid JSON", "the line is not a JSON object")
             yield _post(record, source)
@@ -176,15 +178,29 @@ def _check_utf8(value: str) -> None:
             raise _BadRecord("invalid UTF-8", f"undecodable byte 0x{ord(char) - 0xDC00:02x} at character {position}")
 
 
+def _check_storable(key: str, value: str) -> None:
+    """Reject what no database can store: a NUL character, or a lone surrogate from a JSON escape."""
+    if "\x00" in value:
+        raise _BadRecord("invalid field", f"{key!r} contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise _BadRecord(
+            "invalid UTF-8", f"{key!r} holds a lone surrogate \\u{ord(value[exc.start]):04x}, which is not text"
+        ) from exc
+
+
 def _post(record: dict[str, Any], default_source: str) -> Post:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _BadRecord("no text", "the 'text' field is missing or empty")
-    if len(text.encode("utf-8", "surrogateescape")) > MAX_TEXT_BYTES:
+    _check_storable("text", text)
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         raise _BadRecord("text too long", f"the text is over {MAX_TEXT_BYTES // 1000} kB")
     post_id = record.get("id")
     if isinstance(post_id, bool) or not isinstance(post_id, str | int) or not str(post_id).strip():
         raise _BadRecord("no id", "the 'id' field is missing or not a string or number")
+    _check_storable("id", str(post_id))
     extra = {}
     for key in OPTIONAL_FIELDS:
         value = record.get(key)
@@ -192,6 +208,7 @@ def _post(record: dict[str, Any], default_source: str) -> Post:
             continue
         if not isinstance(value, str):
             raise _BadRecord("invalid field", f"{key!r} must be a string")
+        _check_storable(key, value)
         extra[key] = value
     created_at = None
     if "created_at" in extra:
