@@ -151,7 +151,9 @@ def _filtered(query: Select[Any], where: FindingFilter) -> Select[Any]:
         query = query.where(Finding.detected_at < where.until)
     if where.target:
         # Targets are a short JSON list; a LIKE on the quoted id works on SQLite and PostgreSQL alike.
-        query = query.where(cast(Finding.targets, Text).like(f'%"{where.target}"%'))
+        # Ids may hold '_', a LIKE wildcard: escaped, so "a_b" does not also find "axb".
+        target = where.target.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(cast(Finding.targets, Text).like(f'%"{target}"%', escape="\\"))
     return query
 
 
