@@ -24,7 +24,11 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def create(url: str) -> Engine:
     try:
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(url.removeprefix("sqlite:///")).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder {folder} for the database ({exc.strerror}).") from exc
         engine = create_engine(url, future=True)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"THREATLINE_DATABASE_URL {url!r} is not usable: {exc}") from exc
