@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__
+from . import __version__, audit
 from .config import Settings
 from .detect.registry import CORPUS, DETECTORS, MODEL_NAMES, load_detector
 from .errors import ThreatlineError
@@ -219,7 +219,9 @@ def findings_show(finding_id: int, fmt: str) -> None:
               help="Who is deciding.")
 def review(finding_id: int, decision: str, note: str | None, actor: str) -> None:
     """Record a review decision on a finding: dismiss, monitor or escalate."""
-    found = open_store().review(finding_id, decision, actor, note)
+    store = open_store()
+    found = store.review(finding_id, decision, actor, note)
+    audit.record(store, actor, "decision", found.id, {"decision": decision, "note": bool(note), "via": "cli"})
     out.print(f"Finding {found.id} is now [bold]{found.status}[/bold].")
 
 
@@ -325,3 +327,8 @@ def train(data: Path | None, watchlist_path: Path | None, out_dir: Path | None, 
         out.print(f"{name}: threshold {model.threshold:.2f}, held-out precision "
                   f"{model.card['held_out_precision']:.3f}, recall {model.card['held_out_recall']:.3f}; "
                   f"saved to {target}.")
+
+
+# The commands for the web app and the safeguards (serve, users, tokens, audit, purge, report,
+# watchlists) live in admin_cli and register themselves on `main`.
+from . import admin_cli  # noqa: E402, F401
