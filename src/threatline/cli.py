@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -39,7 +40,9 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except ThreatlineError as exc:
-            err.print(f"[red]Error:[/red] {exc}", highlight=False, markup=True)
+            # One line whatever the terminal width; the message is text, never markup ("[[person]]").
+            message = escape(" ".join(str(exc).split()))
+            err.print(f"[red]Error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
             sys.exit(2)
 
 
@@ -76,7 +79,7 @@ class SkipReporter:
     def __call__(self, skipped: Skipped) -> None:
         self.count += 1
         if self.count <= SHOWN_SKIPS:
-            err.print(f"[yellow]{skipped}[/yellow]", highlight=False, markup=True, soft_wrap=True)
+            err.print(f"[yellow]{escape(str(skipped))}[/yellow]", highlight=False, markup=True, soft_wrap=True)
 
     def close(self) -> None:
         if self.count > SHOWN_SKIPS:
@@ -163,7 +166,7 @@ def findings_table(rows: list[Any], title: str = "Findings") -> Table:
         table.add_column(column, overflow="fold", max_width=70 if column == "text" else None)
     for row in rows:
         table.add_row(str(row.id), str(row.priority), row.category, f"{row.score:.2f}", ", ".join(row.targets),
-                      row.status, row.text)
+                      row.status, escape(row.text))  # a post's "[/]" is text, not markup
     return table
 
 
@@ -207,8 +210,8 @@ def findings_show(finding_id: int, fmt: str) -> None:
     for item in data["evidence"]:
         out.print(f"  [{item['kind']}] {item['text']!r}: {item['reason']}", markup=False)
     for decision in data["decisions"]:
-        out.print(f"[bold]{decision['decision']}[/bold] by {decision['actor']} at {decision['decided_at']}"
-                  + (f": {decision['note']}" if decision["note"] else ""), highlight=False)
+        out.print(f"[bold]{decision['decision']}[/bold] by {escape(decision['actor'])} at {decision['decided_at']}"
+                  + (f": {escape(decision['note'])}" if decision["note"] else ""), highlight=False)
 
 
 @main.command()
@@ -246,7 +249,7 @@ def print_metrics(metrics: dict[str, Any]) -> None:
     by_kind.add_column("flagged", justify="right")
     by_kind.add_column("rows", justify="right")
     for kind, row in metrics["none_false_positives_by_kind"].items():
-        by_kind.add_row(kind, str(row["flagged"]), str(row["rows"]))
+        by_kind.add_row(escape(kind), str(row["flagged"]), str(row["rows"]))
     out.print(by_kind)
 
 
