@@ -33,6 +33,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 # =============================================================================
@@ -91,14 +92,17 @@ class Community:
 
     id: str
     name: str
-    plurals: tuple[str, ...]  # "Muslims", "Muslim people"
-    member: str  # "Muslim"
+    plurals: tuple[str, ...]  # bare plural noun phrases: "Muslims", "Muslim people" (never "the ...")
+    member: str  # the usual singular: "Muslim"
     phrase: str  # "the Muslim community"
+    ident: str  # how a member says it: "I'm {ident}" ("Muslim", "a woman", "gay")
     place: str | None = None  # facility id of a community place
+    singulars: tuple[str, ...] = ()  # more singular aliases: "Muslim person", "gay man"
+    adjectives: tuple[str, ...] = ()  # alias-only, where the bare adjective is distinctive: "Jewish"
 
     @property
     def aliases(self) -> list[str]:
-        return [*self.plurals, self.member, self.phrase]
+        return [*self.plurals, self.member, *self.singulars, self.phrase, *self.adjectives]
 
 
 @dataclass(frozen=True)
@@ -276,7 +280,8 @@ FACILITIES: tuple[Facility, ...] = (
              "12 Lakeshore Drive, Port Ellery", "555-0165"),
     Facility("dunmore-city-hall", "Dunmore City Hall", ("city hall", "Dunmore city hall"),
              "1 Civic Plaza, Dunmore", "555-0167"),
-    Facility("corvane-campus", "Corvane Research Campus", ("the Corvane campus", "Corvane labs")),
+    Facility("corvane-campus", "Corvane Research Campus", ("the Corvane campus", "Corvane labs"),
+             "4400 Innovation Drive, Port Ellery"),
 )
 
 ORGS: tuple[Org, ...] = (
@@ -293,7 +298,8 @@ ORGS: tuple[Org, ...] = (
     Org("dunmore-schools", "Dunmore School Board", ("the school board", "the Dunmore board"),
         ("school board members", "school board member"), ("vote for that curriculum", "show up at the meeting")),
     Org("elections-board", "Ashgrove County Board of Elections", ("the election board", "the Board of Elections"),
-        ("poll workers", "poll worker"), ("touch those ballots", "certify the count", "turn away observers"),
+        ("election board staffers", "election board staffer"),
+        ("touch those ballots", "certify the count", "turn away observers"),
         base="ashgrove-elections", phone="555-0175"),
     Org("halden", "Halden Energy", ("Halden", "Halden Energy Corp"), ("Halden executives", "Halden executive"),
         ("sign off on the layoffs", "come near the picket line"), base="halden-refinery", phone="555-0176"),
@@ -305,17 +311,65 @@ ORGS: tuple[Org, ...] = (
         ("union organizers", "union organizer"), ("block the depot", "call another strike")),
 )
 
+C = Community
 COMMUNITIES: tuple[Community, ...] = (
-    Community("immigrants", "Immigrant community", ("immigrants", "migrants", "undocumented immigrants"),
-              "immigrant", "the immigrant community"),
-    Community("muslims", "Muslim community", ("Muslims", "Muslim people"), "Muslim", "the Muslim community", "al-noor"),
-    Community("jewish-community", "Jewish community", ("Jews", "Jewish people"), "Jew", "the Jewish community",
-              "beth-shalom"),
-    Community("trans-community", "Transgender community", ("trans people", "transgender people"), "trans person",
-              "the trans community", "lakeside-pride"),
-    Community("black-community", "Black community", ("Black people", "Black residents"), "Black person",
-              "the Black community", "greater-hope"),
+    C("immigrants", "Immigrant community", ("immigrants", "migrants", "undocumented immigrants"), "immigrant",
+      "the immigrant community", "an immigrant", singulars=("migrant",)),
+    C("muslims", "Muslim community", ("Muslims", "Muslim people"), "Muslim", "the Muslim community", "Muslim",
+      "al-noor", ("Muslim person",)),
+    C("jewish-community", "Jewish community", ("Jews", "Jewish people"), "Jew", "the Jewish community", "Jewish",
+      "beth-shalom", ("Jewish person",), ("Jewish",)),
+    C("trans-community", "Transgender community", ("trans people", "transgender people"), "trans person",
+      "the trans community", "trans", "lakeside-pride", ("transgender person",), ("transgender",)),
+    C("black-community", "Black community", ("Black people", "Black residents"), "Black person",
+      "the Black community", "Black", "greater-hope"),
+    C("women", "Women", ("women",), "woman", "women and girls", "a woman", "northside"),
+    C("men", "Men", ("men",), "man", "men and boys", "a man"),
+    C("christians", "Christian community", ("Christians", "Christian people"), "Christian",
+      "the Christian community", "Christian", "greater-hope", ("Christian person",)),
+    C("catholics", "Catholic community", ("Catholics", "Catholic people"), "Catholic", "the Catholic community",
+      "Catholic"),
+    C("sikhs", "Sikh community", ("Sikhs", "Sikh people"), "Sikh", "the Sikh community", "Sikh",
+      singulars=("Sikh person",)),
+    C("hindus", "Hindu community", ("Hindus", "Hindu people"), "Hindu", "the Hindu community", "Hindu",
+      singulars=("Hindu person",)),
+    C("asylum-seekers", "Asylum seekers and refugees", ("asylum seekers", "refugees"), "asylum seeker",
+      "the refugee community", "a refugee", "tallow-creek-center", ("refugee",)),
+    C("asians", "Asian community", ("Asians", "Asian people", "Asian Americans"), "Asian", "the Asian community",
+      "Asian", singulars=("Asian person", "Asian American")),
+    C("latinos", "Latino community", ("Latinos", "Latinas", "Latino people", "Hispanics"), "Latino",
+      "the Latino community", "Latino", singulars=("Latina", "Hispanic", "Latino person")),
+    C("mexicans", "Mexican community", ("Mexicans", "Mexican people"), "Mexican", "the Mexican community",
+      "Mexican", singulars=("Mexican person",)),
+    C("arabs", "Arab community", ("Arabs", "Arab people"), "Arab", "the Arab community", "Arab",
+      singulars=("Arab person",)),
+    C("white-people", "White people", ("white people", "whites"), "white person", "the white community", "white"),
+    C("gay-community", "Gay community", ("gay people", "gays", "gay men"), "gay person", "the gay community", "gay",
+      "lakeside-pride", ("gay man",), ("gay",)),
+    C("lesbians", "Lesbian community", ("lesbians", "lesbian women"), "lesbian", "the lesbian community",
+      "a lesbian", "lakeside-pride", ("lesbian woman",)),
+    C("bisexual-community", "Bisexual community", ("bisexual people", "bisexuals", "bi people"),
+      "bisexual person", "the bisexual community", "bisexual", "lakeside-pride", ("bisexual",)),
+    C("disabled-people", "Disabled people", ("disabled people", "people with disabilities"), "disabled person",
+      "the disability community", "disabled", singulars=("person with a disability",)),
+    C("elderly-people", "Elderly people", ("elderly people", "old people", "seniors"), "elderly person",
+      "the elderly", "old", singulars=("old person", "senior citizen")),
+    C("roma", "Roma community", ("Roma", "Roma people", "Romani people"), "Romani person", "the Roma community",
+      "Romani", singulars=("Roma person",), adjectives=("Romani",)),
+    C("indigenous-people", "Indigenous community", ("Indigenous people", "Native Americans", "Native people"),
+      "Indigenous person", "the Indigenous community", "Indigenous", singulars=("Native American",),
+      adjectives=("Indigenous",)),
+    C("nurses", "Nurses", ("nurses",), "nurse", "the nursing staff", "a nurse", "eastbrook"),
+    C("teachers", "Teachers", ("teachers", "schoolteachers"), "teacher", "school staff", "a teacher"),
+    C("journalists", "Journalists", ("journalists", "reporters"), "journalist", "the press", "a journalist",
+      "beacon-newsroom", ("reporter",)),
+    C("poll-workers", "Poll workers", ("poll workers", "election workers"), "poll worker", "election staff",
+      "a poll worker", "ashgrove-elections", ("election worker",)),
+    C("judges", "Judges", ("judges",), "judge", "the judiciary", "a judge", "dunmore-courthouse"),
+    C("police-officers", "Police officers", ("cops", "police officers"), "cop", "law enforcement", "a cop",
+      singulars=("police officer",)),
 )
+del C
 
 FACILITY_BY_ID: dict[str, Facility] = {f.id: f for f in FACILITIES}
 # Where people without a listed workplace hold public events.
@@ -368,6 +422,58 @@ MEET_PLACES = ("the library steps", "Founders Square", "the bus depot", "Main an
 GENERIC_PLACES = ("the market downtown", "the bus station", "the day-labor corner on 5th", "the county fair",
                   "the community center on Elm", "the mall food court")
 NUMBERS = tuple(str(n) for n in (3, 4, 6, 7, 12, 14, 18, 22, 27, 31, 38, 40, 52))
+YEARS = ("1915", "1921", "1938", "1942", "1965", "1971", "1983", "1994", "2003", "2011", "2017")
+
+# --- language about a whole group: the violent forms and their lawful mirror -------------------
+# Objects a group verb can take; "{o}" in a verb phrase is replaced by one of these.
+GROUP_OBJECTS: dict[str, tuple[str, ...]] = {
+    "all": ("all {members}", "all the {members}", "all of the {members}", "every last one of the {members}",
+            "all those {members}"),
+    "every": ("every {member}", "every single {member}", "each and every {member}", "every {member} in {town}"),
+    "next": ("the next {member} I see", "the next {member} I meet", "the first {member} I run into {time}",
+             "the next {member} who walks past me", "any {member} I see"),
+    "these": ("these {members}", "those {members}", "the {members} in {town}", "the {members} at {cplace}"),
+    "you": ("any {member} like you", "{members} like you", "every {member} like you", "you {members}"),
+    "them": ("them",),
+}
+# Violence done to a group, with an {o} object slot.
+GROUP_HARM = ("kill {o}", "murder {o}", "shoot {o}", "stab {o}", "slaughter {o}", "hang {o}", "lynch {o}",
+              "strangle {o}", "torture {o}", "eradicate {o}", "exterminate {o}", "wipe out {o}",
+              "get rid of {o}", "put an end to {o}", "end the lives of {o}", "cut the throats of {o}",
+              "snap the necks of {o}", "gas {o}", "beat {o} to death", "rape {o}", "burn {o} alive",
+              "gun down {o}", "execute {o}", "butcher {o}", "put a bullet in {o}", "hunt down {o}")
+# The same verb with "them" where the phrase changes shape ("wipe them out", "cut their throats").
+GROUP_HARM_THEM = {"wipe out {o}": "wipe them out", "end the lives of {o}": "end their lives",
+                   "cut the throats of {o}": "cut their throats", "snap the necks of {o}": "snap their necks",
+                   "hunt down {o}": "hunt them down", "put a bullet in {o}": "put a bullet in each of them"}
+GROUP_HARMED = ("killed", "murdered", "shot", "stabbed", "slaughtered", "hanged", "lynched", "strangled",
+                "tortured", "eradicated", "exterminated", "wiped out", "gassed", "beaten to death", "executed",
+                "burned alive", "gunned down", "put to death", "lined up and shot", "hunted down", "butchered",
+                "put down like dogs")
+GROUP_DOOM = ("deserve to die", "deserve death", "deserve a bullet", "deserve the rope", "deserve to be {gpp}",
+              "should die", "need to die", "must die", "should be dead", "don't deserve to live",
+              "have no right to live", "need to be wiped off the face of the earth", "should be wiped off the map")
+GROUP_SUFFER = ("burn", "die", "suffer", "bleed", "hang", "rot in a mass grave", "choke", "beg for mercy",
+                "scream", "die slowly")
+# The lawful mirror: same syntax, kind meaning.
+GROUP_HELP = ("hug {o}", "thank {o}", "support {o}", "protect {o}", "welcome {o}", "celebrate {o}",
+              "stand up for {o}", "help {o}", "listen to {o}", "defend {o}", "learn from {o}",
+              "cook dinner for {o}", "invite {o} to the block party", "buy coffee for {o}", "vote for {o}",
+              "look out for {o}", "make friends with {o}", "hire {o}")
+GROUP_HELPED = ("admired", "respected", "protected", "celebrated", "welcomed", "supported", "treated with dignity",
+                "heard", "included", "paid fairly", "thanked", "listened to", "kept safe", "given a fair chance",
+                "loved", "defended", "valued", "believed", "treated as equals", "left in peace")
+GROUP_DUE = ("deserve to live in peace", "deserve to be safe", "deserve to be heard", "deserve respect",
+             "deserve a long, happy life", "deserve equal rights", "deserve to feel at home here",
+             "deserve to live without fear", "deserve better than this", "deserve to be {ppp}",
+             "should be able to walk home safely", "have every right to be here")
+GROUP_THRIVE = ("thrive", "succeed", "feel safe", "feel welcome", "live in peace", "be happy", "grow old in peace",
+                "get a fair shot", "smile", "walk home without fear")
+# What people quote when they condemn or report a threat against a group.
+GROUP_QUOTES = ("kill all {members}", "{members} should die", "death to {members}", "hang all {members}",
+                "{members} should be executed", "I want to kill every {member}", "{members} deserve to die",
+                "gas the {members}", "wipe out the {members}", "{members} should all be shot",
+                "I'm going to shoot the next {member} I see", "no {member} deserves to live")
 
 # --- generic personal data (NOT in the watchlist) for exposure rows ---------
 STREET_NAMES = ("Thornbury", "Alder Creek", "Bluebonnet", "Copperfield", "Dovetail", "Fernwood", "Gristmill",
@@ -444,6 +550,7 @@ def sentence_case(text: str) -> str:
     text = re.sub(r"[ \t]+", " ", text).strip()
     text = re.sub(r" ([.,!?])", r"\1", text)
     text = re.sub(r"\b([a-z]\w*s)'s\b", r"\1'", text)  # "Corvane labs's" -> "Corvane labs'"
+    text = re.sub(r"\b(the|office) \1\b", r"\1", text, flags=re.IGNORECASE)  # "the {G}" with G = "the Beacon"
     return re.sub(r"(^|[.!?]\s+|\n)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
 
 
@@ -589,11 +696,14 @@ def add_person(rng: random.Random, s: Slots, p: Person) -> None:
     s.factories.update({
         "T": lambda: person_mention(rng, p),
         "role_noun": lambda: role.noun,
+        "a_role_noun": lambda: a_or_an(role.noun),
+        "a_work": lambda: a_or_an(s.text("work")),
         "work": lambda: rng.choice(role.works),
         "cond": lambda: third_person(cond()),
         "cond_base": cond,
         "F": lambda: facility_mention(rng, base),
         "Fpub": lambda: base.address or "",
+        "pubphone": lambda: base.phone or rng.choice(PUBLIC_PHONES),
         # exposure slots
         "addr": private_or(p.address, fmt_address, random_address),
         "phone": private_or(p.phone, fmt_phone, random_phone),
@@ -634,6 +744,7 @@ def add_org(rng: random.Random, s: Slots, o: Org) -> None:
         "T": lambda: s["G"],
         "staff": lambda: o.staff[0],
         "staff1": lambda: o.staff[1],
+        "a_staff1": lambda: a_or_an(o.staff[1]),
         "act": act,
         "act3": lambda: third_person(act()),
         "pubphone": lambda: o.phone or random_phone(rng),
@@ -642,16 +753,41 @@ def add_org(rng: random.Random, s: Slots, o: Org) -> None:
         s.factories["F"] = lambda: facility_mention(rng, base)
 
 
+def group_verb(rng: random.Random, s: Slots, verbs: tuple[str, ...], obj: str) -> str:
+    """A group verb phrase with one of the GROUP_OBJECTS[obj] objects: 'kill all the Muslims'."""
+    verb = rng.choice(verbs)
+    if obj == "them":
+        return GROUP_HARM_THEM.get(verb, verb).format(o="them")
+    return verb.format(o=rng.choice(GROUP_OBJECTS[obj]).format_map(s))
+
+
 def add_community(rng: random.Random, s: Slots, c: Community) -> None:
     place = FACILITY_BY_ID.get(c.place or "")
+
+    def pick(options: tuple[str, ...]) -> Callable[[], str]:
+        return lambda: rng.choice(options).format_map(s)
+
     s.factories.update({
         "members": lambda: rng.choice(c.plurals),
         "T": lambda: s["members"],
-        "member": lambda: c.member,
+        "member": lambda: rng.choice(c.singulars) if c.singulars and rng.random() < 0.25 else c.member,
+        "a_member": lambda: a_or_an(s.text("member")),
+        "ident": lambda: c.ident,
         "group": lambda: c.phrase,
         "cplace": lambda: (facility_mention(rng, place) if place and rng.random() < 0.7
                            else rng.choice(GENERIC_PLACES)),
+        "year": lambda: rng.choice(YEARS),
+        "gpp": pick(GROUP_HARMED),
+        "gdoom": pick(GROUP_DOOM),
+        "gsuffer": pick(GROUP_SUFFER),
+        "ppp": pick(GROUP_HELPED),
+        "pdue": pick(GROUP_DUE),
+        "pthrive": pick(GROUP_THRIVE),
+        "gq": pick(GROUP_QUOTES),
     })
+    for obj in GROUP_OBJECTS:  # {gv_all} "kill all the Muslims", {pv_next} "hug the next Muslim I see", ...
+        s.factories[f"gv_{obj}"] = partial(group_verb, rng, s, GROUP_HARM, obj)
+        s.factories[f"pv_{obj}"] = partial(group_verb, rng, s, GROUP_HELP, obj)
 
 
 ADDERS: dict[str, Callable[[random.Random, Slots, Entry], None]] = {
@@ -733,6 +869,20 @@ THREAT_CONDITIONAL: Table = {"person": (
     "Either {T} backs down or I {kill} {him}. {His} choice.",
     "One more {work} like that from {T} and I'll {kill} {him}.",
     "If {T} {cond}, I'll be waiting {place} with my {weapon}.",
+    "Any {role_noun} who tries to {cond_base} gets shot. That means you, {T}.",
+    "If {T} shows up at my door, {he} won't leave.",
+    "{T} can {cond_base} if {he} wants. {He} just won't live to brag about it.",
+), "org": (
+    "Any {staff1} who tries to {act} gets shot.",
+    "Any {staff1} who dares to {act} is getting a bullet.",
+    "The next {staff1} who comes to my door won't leave.",
+    "Next {staff1} who tries to {act} won't be going home.",
+    "{staff} who {act} on my watch get buried out back.",
+    "Let one {staff1} try to {act}. Just one. They won't walk away.",
+    "Any {staff1} on my property after dark gets shot, no warning.",
+    "The next {staff1} who knocks won't leave my porch alive.",
+    "You send one more {staff1} to {act}, {G}, and you'll be sending a hearse after them.",
+    "If {G} tries to {act} again, the {staff1} they send is going home in a bag.",
 )}
 
 THREAT_VEILED: Table = {"person": (
@@ -766,6 +916,30 @@ THREAT_VEILED: Table = {"person": (
     "{T}, I'd start saying goodbyes if I were you.",
     "Your {work} is going to cost you more than your job, {T}.",
     "See you soon, {T}. You won't see me first.",
+    "{T} {routine}. Would be a shame if something happened on the way.",
+    "{T} {routine}. Accidents happen.",
+    "Hope {T}'s brakes work on that hill by {his} house.",
+    "Hope {his} brakes work, {T}. Long way down from {street}.",
+    "Nice house on {street}, {T}. Real flammable.",
+    "Nice house, {T}. Flammable.",
+    "{T}'s kid goes to {school}. Accidents happen, you know.",
+    "Quiet street {T} lives on. Nobody would hear a thing at night.",
+    "Saw {T} at {cafe} again this morning. {He} never looks behind {him}.",
+    "Funny how {T} always takes {street} home. Lots of sharp turns on that road.",
+    "{T}, you leave {F} at the same time every day. Just saying.",
+    "Hope {T} enjoys {his} morning jog while {he} still can.",
+    "{T} {routine}. Be a real shame if {he} didn't make it back one day.",
+    "That {car} of {T}'s would burn real nice.",
+), "facility": (
+    "Nice building, {F}. Would be a shame if it burned.",
+    "{F} closes at 6 and the back door doesn't lock. Accidents happen.",
+    "Lot of dry brush around {F}. One spark and, well. Accidents happen.",
+    "Hope everyone at {F} has their fire exits memorized. Just a thought.",
+    "{F} sure has a lot of windows. Would be a shame if something came through one.",
+), "org": (
+    "{G} office sure has a lot of windows. Would be a shame.",
+    "Hope the {staff} enjoy their commute while they still can.",
+    "Dear {G}: your {staff} all park in the same lot. Accidents happen.",
 )}
 
 THREAT_PLAN: Table = {"person": (
@@ -982,14 +1156,197 @@ INCITE_VOLUNTEERS: Table = {
         "Looking for people who are done talking about {T}. Bring {a_weapon}. DM me.",
         "Need a driver and a shooter. Target: {T}. Reply if serious.",
         "Any of you near {town}? {T} is speaking there {time}. Bring your {weapon}.",
+        "Somebody needs to deal with {T} permanently. Who's in?",
+        "{T} {routine}. Any volunteers?",
+        "Who's with me? {T}'s house, {time}. Bring {a_weapon}.",
+        "Anyone wanna help me make {T} disappear? Serious.",
+        "{T} is at {F} {day}. Who's down to end this?",
+        "Need a few guys to help teach {T} a lesson {he} won't survive. Who's in?",
+        "Road trip to {town} to settle things with {T} for good. Who's coming? Bring {a_weapon}.",
     ),
     "facility": (
         "Need three guys with rifles for a job at {F} on {day}. Any volunteers?",
         "Anyone want to ride with me to {F} {time}? Bring the {weapon}. We're ending this.",
+        "Who's in for burning down {F} {time}?",
+        "Gas cans are in my truck. {F}, {day}. Any volunteers?",
     ),
-    "org": ("Forming a crew to hit the {staff} in {town}. Volunteers?",),
-    "community": ("Who's with me? {members} at {cplace}, {day}, we bring guns.",),
+    "org": (
+        "Forming a crew to hit the {staff} in {town}. Volunteers?",
+        "{staff} in {town} {time}. Who's coming hunting? 🔫",
+        "Who wants to help me ambush some {staff}? Any takers?",
+        "The {staff} park in the same lot every day. Who's in?",
+    ),
+    "community": (
+        "Who's with me? {members} at {cplace}, {day}, we bring guns.",
+        "Who's in? {cplace}, {time}, and we don't leave any {members} standing.",
+        "Any volunteers to help clean {town} of {members}? Bring rifles.",
+        "{members} meet at {cplace} every {day}. Who's coming with me to {gv_them}?",
+    ),
 }
+
+THREAT_CASUAL: Table = {
+    "person": (
+        "finna {killT} {T} fr",
+        "im fixing to {kill} {T} {time}",
+        "Planning to {killT} {T} {time}. Already got the {weapon}.",
+        "lowkey planning to pull up on {T} with the {weapon}",
+        "finna pull up to {T}'s {event} strapped",
+        "Been planning to {killT} {T} since the {work}. {time} it happens.",
+        "ngl im finna {kill} {T} if i see {him} at {F}",
+        "y'all I'm fixing to end {T} for real this time",
+        "gonna catch {T} lacking at {F} {time} and {kill} {him}",
+        "{T} got me fixing to use my {weapon} {time}. And I'm gonna.",
+        "Fixin to drive to {town} and {kill} {T}. Gas is full.",
+        "planning on putting {T} six feet under {time}, just need a ride",
+        "about to go {kill} {T} no cap",
+    ),
+    "facility": (
+        "finna shoot up {F} {time}",
+        "Planning to torch {F} this weekend, got the gas already.",
+        "fixing to light {F} up {day}, stay home",
+        "Been planning to blow up {F} for months. {day} is the day.",
+        "about to run my truck through {F} no cap",
+    ),
+    "org": (
+        "finna hunt some {staff} {time}",
+        "fixing to shoot the next {staff1} i see",
+        "Planning to ambush the {staff} when they come to {town} {time}.",
+        "fixin to go {kill} me some {staff} {day}",
+    ),
+    "community": (
+        "finna {kill} some {members} {time}",
+        "fixing to shoot up {cplace} {time}, lotta {members} there",
+        "Planning to {gv_these} {time}.",
+        "planning to make {cplace} a bloodbath for {members} {time}",
+        "im fixing to {gv_next} fr",
+    ),
+}
+
+# --- threats and calls against a whole group (community kind only) --------------------------------
+THREAT_GROUP_INTENT: Table = {"community": (
+    "I want to {gv_all}.",
+    "I really want to {gv_all}.",
+    "I'm going to {gv_next}.",
+    "I'm gonna {gv_next}, watch me.",
+    "I'll {gv_you}.",
+    "I will {gv_every}. Count on it.",
+    "We'll {gv_these} without mercy.",
+    "We're going to {gv_all}, starting {time}.",
+    "I will make those {members} {gsuffer}.",
+    "I'm going to make every {member} {gsuffer}.",
+    "I'd love to see every {member} {gsuffer}.",
+    "I'd love to see every {member} {gsuffer}. And I'll be the one to do it.",
+    "I'm going to hurt the next {member} I meet.",
+    "I swear I will {gv_all} if it's the last thing I do.",
+    "One day I'm going to {gv_these}. Soon.",
+    "My goal in life is to {gv_all}.",
+    "I dream about the day I get to {gv_all}. It's coming.",
+    "Can't wait to {gv_next}. For real.",
+    "I've decided: I'm going to {gv_these} {time}.",
+    "Every {member} I see from now on, I'm going to {gv_them}.",
+    "Nothing would make me happier than to {gv_all} with my own hands. And I will.",
+    "I'm not joking, I will {gv_you}.",
+    "I want every {member} dead and I'm going to do it myself.",
+    "Hey, you {members}. I will {gv_them}.",
+    "{members} are vermin and I will {gv_them}, all of them.",
+    "I hate {members}. I'm going to {gv_them} one by one.",
+    "{members}? I'll {gv_them} myself, {time}.",
+    "See those {members} at {cplace}? I'm going to {gv_them}.",
+    "{members} like you make me sick. I'll {gv_them}.",
+    "Just saw a bunch of {members} at {cplace}. Going back {time} to {gv_them}.",
+    "{members} think they're safe here. I'm going to {gv_them} {time}.",
+    "Bought {a_weapon} today. For the {members}. I'm going to {gv_them}.",
+)}
+
+THREAT_GROUP_COLLECTIVE: Table = {"community": (
+    "Death to all {members}.",
+    "Death to every {member}.",
+    "Death to {members}. We start {time}.",
+    "Execution is the only solution for {members}.",
+    "Let's just {gv_these}.",
+    "Let's {gv_all}.",
+    "Let's get rid of {members} once and for all.",
+    "Let's go {gv_these} {time}.",
+    "Let's finish what we started and {gv_all}.",
+    "Let's make {cplace} the place where we {gv_all}.",
+    "We will {gv_all}. Every last one.",
+    "We're coming for you, {members}. All of you.",
+    "Our group is going to {gv_these}. {day}. Be ready, {members}.",
+    "The only good {member} is a dead one, and we'll prove it {time}.",
+    "Mass grave for the {members}. We dig {day}.",
+)}
+
+INCITE_GROUP_NORMATIVE: Table = {"community": (
+    "{members} should all be {gpp}.",
+    "{members} ought to be {gpp}.",
+    "All {members} {gdoom}.",
+    "{members} {gdoom}.",
+    "{members} don't deserve to live.",
+    "No {member} deserves to live.",
+    "We must not let any {member} live.",
+    "{members} need to be wiped off the face of the earth.",
+    "Someone should {gv_all}.",
+    "Somebody needs to {gv_these}.",
+    "The world would be better if all {members} were dead.",
+    "This country would be better with every {member} {gpp}.",
+    "{Gv_all}.",
+    "{Gv_all}. Every one.",
+    "Kill all {members}.",
+    "Hang all {members}.",
+    "Every {member} should be {gpp} on sight.",
+    "{members} must be {gpp}. No exceptions.",
+    "Round up every {member} and {gv_them}.",
+    "It's time for {members} to die.",
+    "All {members} need to be {gpp} and we all know it.",
+    "Every {member} in {town} should be {gpp}.",
+    "Go {gv_these}. All of you reading this.",
+    "{members} should be {gpp} in the streets.",
+)}
+
+INCITE_GROUP_FRAMED: Table = {"community": (
+    # as a question
+    "Am I wrong to think {members} should be {gpp}?",
+    "Is it so bad to want all {members} dead?",
+    "Where is the mistake in saying {members} {gdoom}?",
+    "Who else thinks {members} should all be {gpp}?",
+    "Is it wrong that I want every {member} {gpp}?",
+    "Wouldn't the world be better if all {members} were dead?",
+    "Can we finally admit {members} {gdoom}?",
+    "Why are we still letting {members} live?",
+    "Honest question: why not just {gv_all}?",
+    "What's wrong with wanting {members} wiped off the map?",
+    "Why is nobody willing to {gv_these}?",
+    # as an opinion
+    "I think {members} should all be {gpp}.",
+    "In my view {members} deserve death.",
+    "Honestly, {members} should be wiped out.",
+    "IMO every {member} should be {gpp}.",
+    "Personally I believe {members} don't deserve to live.",
+    "Just my opinion, but {members} should all be {gpp}.",
+    "Call me extreme, but {members} need to be {gpp}.",
+    "Not gonna lie, the world would be better with every {member} dead.",
+    "Unpopular opinion: {members} {gdoom}.",
+    "I'm just saying what everyone thinks: {members} {gdoom}.",
+    "My honest take? {members} should be {gpp}, all of them.",
+)}
+
+INCITE_GROUP_PRONOUN: Table = {"community": (
+    "I hate {members}. They should all die.",
+    "I hate {members}. They should all be {gpp}.",
+    "{members} are vermin. They need to be {gpp}.",
+    "{members} like you are disgusting, you deserve to die.",
+    "{members} like you make me sick. You should be {gpp}.",
+    "Can't stand {members}, every one of them should be {gpp}.",
+    "Look at these {members}. They {gdoom}, every single one of them.",
+    "{members} ruined this town. Somebody should {gv_them}.",
+    "Another {member} on the news. They all {gdoom}.",
+    "You {members} are a plague. You {gdoom}.",
+    "Saw some {members} at {cplace} today. They should be {gpp}, all of them.",
+    "{members} again. I swear they all {gdoom}.",
+    "{members} are parasites and they {gdoom}.",
+    "Don't let the {members} fool you. They {gdoom}.",
+    "Every time I see {a_member} I think the same thing: they should be {gpp}.",
+)}
 
 # --- exposure ----------------------------------------------------------------
 EXPOSE_ADDRESS: Table = {"person": (
@@ -1075,7 +1432,7 @@ CRITICISM: Table = {
         "Write it down: {T} will be remembered as a failure.",
         "I'm tired of {T} hiding from reporters. Answer the questions.",
         "{T}'s {work} is lazy, biased and wrong on the facts.",
-        "{T} has no business being a {role_noun}.",
+        "{T} has no business being {a_role_noun}.",
         "Unpopular opinion: {T} is overrated and {his} record proves it.",
     ),
     "facility": (
@@ -1176,6 +1533,12 @@ HYPERBOLE: Table = {
         "{T} is going to get eaten alive at the {event} {day}.",
         "We're going to bury {T} at the polls in November.",
         "{T} got absolutely demolished in the comments, deservedly.",
+        "{T} murdered {his} opponent in last night's debate.",
+        "{T} got destroyed on the debate stage, it wasn't even close.",
+        "My boss will literally murder me if this report on {T}'s {work} is late again.",
+        "I'm going to kill it at {T}'s town hall Q&A. Prepared {n} questions.",
+        "{T} threw the first pitch at the Hawks game and absolutely killed it.",
+        "Our trivia team is going to destroy {T}'s staff team {day}. Bring snacks.",
     ),
     "facility": (
         "{F}'s parking situation is going to be the end of me.",
@@ -1187,6 +1550,10 @@ HYPERBOLE: Table = {
         "{G}'s new forms are murdering my will to live.",
         "{G}'s hold music is torture, I'm dying here.",
         "{G} just blew up my whole weekend with this deadline.",
+        "We're going to destroy the {G} softball team {day}.",
+        "Our bowling league slaughtered the {G} team by {n} pins.",
+        "The {staff} killed it at the charity 5k, crushed every other team.",
+        "My manager is going to murder me for spending all morning on hold with {G}.",
     ),
 }
 
@@ -1216,7 +1583,7 @@ NEWS: Table = {
         "Arson suspected in fire at {F}; nobody was inside.",
     ),
     "org": (
-        "Federal prosecutors charged a {town} man with threatening {G} employees.",
+        "Federal prosecutors charged a man from {town} with threatening {G} employees.",
         "{G} staff told to work from home after a threat against the office.",
         "Report: assaults on {staff} doubled last year.",
     ),
@@ -1295,11 +1662,17 @@ FICTION: Table = {
         "Drew a comic where {T} is a superhero who blasts robots with lasers.",
         "In the movie the hitman says 'you're dead' and honestly {T} should play him lol",
         "Thriller recommendation: the detective who gets shot in chapter 2 reminds me of {T}.",
-        "In my D&D campaign the party's bard is a {role_noun} named after {T} and she keeps dying to goblins.",
+        "In my D&D campaign the party's bard is {a_role_noun} named after {T} and she keeps dying to goblins.",
         "Writing a satirical play where {T} is a talking goose. Act 2: the goose gets elected.",
         "My kid's bedtime story tonight starred {T} as a dragon who loses a spelling bee.",
-        "In the murder mystery dinner I played a {role_noun} like {T}. I was the victim. Again.",
+        "In the murder mystery dinner I played {a_role_noun} like {T}. I was the victim. Again.",
         "Band name idea: {T} and the Exploding Ballots. Debut single drops {day}.",
+        "In my novel the judge gets shot in chapter one. No relation to {T}, promise.",
+        "In my novel {a_role_noun} who looks a lot like {T} gets murdered by the butler.",
+        "Our improv troupe did a sketch where {T} gets eaten by a shark. Crowd loved it.",
+        "Playing Mafia at game night, I was the killer and 'shot' my friend dressed as {T} 🤣",
+        "Watching a cop show where the {role_noun} gets shot in the pilot. {T} would hate this episode lol",
+        "In our tabletop campaign the party killed a corrupt {role_noun} we nicknamed {T}. Best session yet.",
     ),
     "facility": (
         "In the game my squad blew up the {F} base lol",
@@ -1308,10 +1681,17 @@ FICTION: Table = {
         "Minecraft rebuild of {F} got griefed and blown up with TNT again 😭",
         "Our escape room was themed as a heist at {F}. We 'died' twice.",
         "Writing a mystery where a body turns up in the basement of a place like {F}. Research trip today.",
+        "The zombies overran {F} in our tabletop campaign and we had to blow it up.",
+        "Built {F} in a city-builder game and a meteor destroyed it in five minutes lol",
     ),
     "org": ("Zombie movie marathon: the {staff} in this one get eaten first every time lol",
             "In my sci-fi novel, {G} is an evil galactic empire. Chapter 9: the rebels blow up their flagship.",
-            "Board game night: I played the villain who takes over {G} and got wiped out in round two."),
+            "Board game night: I played the villain who takes over {G} and got wiped out in round two.",
+            "My squad wiped out the {G} team in the game last night lol",
+            "Laser tag at the office party: we absolutely annihilated the {G} team.",
+            "Paintball vs the {staff}: we destroyed them, then bought them pizza.",
+            "In the video game you play {a_staff1} who gets blown up every mission. 0/10.",
+            "In my novel {a_staff1} gets shot in chapter one and it sets off the whole plot."),
 }
 
 SARCASM: Table = {
@@ -1327,12 +1707,19 @@ SARCASM: Table = {
         "Love that {T} found time for a photo op but not for the actual {work}.",
         "{T}: 'I'm very accessible.' Also {T}: no office hours since March.",
         "Oh no, {T} is 'disappointed' in us. However will we survive.",
-        "Bold of {T} to call that a {work}. It's two paragraphs and a stock photo.",
+        "Bold of {T} to call that {a_work}. It's two paragraphs and a stock photo.",
+        "Oh yeah, because threatening {T} online has ever changed a single vote. Genius strategy.",
+        "Wow, {T} really killed it with that {work}. Killed our budget, I mean.",
+        "Breaking: {T} murders the English language again in latest {work}.",
+        "Sure, {T}, the {work} totally isn't a disaster. And I'm the Queen of England.",
+        "Can't wait for {T} to 'destroy' the other side with another strongly worded {work}. Terrifying.",
     ),
     "facility": ("Love how {F} has one working elevator. Peak efficiency.",
                  "Five hours at {F}. Truly a spa day. 10/10 would wait again."),
     "org": ("Great job {G}, another brilliant idea 🙄",
-            "{G} promising reform again. I'm sure it'll work this time. Sure."),
+            "{G} promising reform again. I'm sure it'll work this time. Sure.",
+            "Oh great, {G} is 'blowing up' the old rules. Can't wait for the sequel.",
+            "Sure, let's all storm the {G} office with pitchforks over a form letter. Calm down, everyone."),
 }
 
 POLITICAL: Table = {
@@ -1366,15 +1753,25 @@ PUBLIC_INFO: Table = {
         "{F}, {Fpub}. Closed Monday for the holiday.",
         "Volunteers needed at {F} ({Fpub}) {day} from {clock}.",
         "If you need help, {F} is at {Fpub} and the front desk number is {pubphone}.",
+        "{F} hours: Mon-Thu 8-6, Fri 8-noon. {Fpub}. Main line {pubphone}.",
+        "Mail for {F} goes to {Fpub}. Questions? Call {pubphone}.",
+        "Flu shots at {F} ({Fpub}) {day} from {clock}. Call {pubphone} to book.",
+        "Lost something at {F}? The front desk at {pubphone} runs lost and found, 9-5.",
+        "Parking at {F} ({Fpub}) is free after 5pm and on weekends.",
     ),
     "person": (
         "{T}'s office is at {F}, {Fpub}. Office hours Tuesdays 10-2.",
         "You can reach {T}'s office through the main line at {F}: {pubphone}.",
         "{T} holds a public listening session at {F} ({Fpub}) on {day} at {clock}.",
+        "{T}'s public office: {F}, {Fpub}. Phone {pubphone}, open 9-5 weekdays.",
+        "Want to comment on {T}'s {work}? Write to {his} office at {F}, {Fpub}.",
+        "{T}'s staff take walk-ins at {F} ({Fpub}) on weekdays from 9 to 4.",
     ),
     "org": (
         "To report an issue to {G}, call the published hotline {pubphone} or use the web form.",
         "{G}'s public information line is {pubphone}, weekdays 9-5.",
+        "{G} hotline: {pubphone}. Hours Mon-Fri 8:30-4:30, closed federal holidays.",
+        "Need a form from {G}? Call {pubphone} or use the website, they mail it in a week.",
     ),
 }
 
@@ -1450,6 +1847,148 @@ INCIDENTAL: Table = {
     "org": ("Going to kill the wasp nest by the porch tonight. Also {G} sent me a letter again.",
             "Hunting trip was a bust, zero deer. Came home to a notice from {G}."),
 }
+
+# --- lawful speech about a whole group (community kind only) -----------------------------------
+GROUP_POSITIVE: Table = {"community": (
+    "{members} should all be {ppp}.",
+    "{members} ought to be {ppp}.",
+    "All {members} {pdue}.",
+    "{members} {pdue}.",
+    "Every {member} deserves to be {ppp}.",
+    "We must protect {members}.",
+    "We must make sure every {member} can {pthrive}.",
+    "I want to {pv_all}.",
+    "I'm going to {pv_next}.",
+    "I'm going to support every {member} I meet.",
+    "I'll {pv_you}, always.",
+    "We'll {pv_these} without hesitation.",
+    "I'd love to see every {member} {pthrive}.",
+    "I will make those {members} feel welcome.",
+    "Let's {pv_all}.",
+    "Let's get rid of the stigma around {members} once and for all.",
+    "Education is the only solution for prejudice against {members}.",
+    "The world would be better if all {members} were {ppp}.",
+    "Am I wrong to think {members} should be {ppp}?",
+    "Is it so bad to want all {members} to {pthrive}?",
+    "Where is the mistake in saying {members} {pdue}?",
+    "I think {members} should all be {ppp}.",
+    "In my view {members} deserve respect.",
+    "Honestly, {members} should be celebrated more.",
+    "I love {members}. They should all be {ppp}.",
+    "{members} are amazing and I will {pv_them}.",
+    "{members} like you are wonderful, you {pdue}.",
+    "Saw some {members} at {cplace} today. They should be {ppp}, all of them.",
+    "The {members} in my office absolutely killed it at karaoke.",
+    "Shoutout to the {members} at {cplace}. Y'all slay every single day.",
+    "My goal this year is to {pv_every}.",
+)}
+
+GROUP_NEGATION: Table = {"community": (
+    "No {member} should ever be {gpp}.",
+    "{members} should never be harmed.",
+    "{members} should not be {gpp}, they should be {ppp}.",
+    "I will never tolerate the murder of {members}.",
+    "We should not let {members} suffer.",
+    "Nobody deserves to die for being {ident}.",
+    "Nobody should be hurt for being {ident}. Ever.",
+    "Violence against {members} is never OK.",
+    "I would never hurt {a_member}.",
+    "I'd never lay a hand on {a_member}, no matter what.",
+    "Nobody should want {members} dead.",
+    "I don't want any {member} to die. I want them to be safe.",
+    "Wishing death on {members} is vile.",
+    "There is no excuse for hurting {a_member}.",
+    "Not a single {member} deserves to be {gpp}.",
+    "We will not let anyone {gv_these}. Not here.",
+    "I refuse to hate {members}.",
+    "Hurting {members} will never make this town safer.",
+    "I would never wish death on {a_member}, even one who was rude to me.",
+    "No one in {town} should ever threaten to {gv_all}.",
+    "Death to hate, not to {members}.",
+    "Killing {members} is never the answer, and saying so shouldn't be controversial.",
+    "I don't care how angry you are, you don't threaten {members}.",
+    "Nobody here is going to {gv_these}. Calm down and log off.",
+)}
+
+GROUP_COUNTER_SPEECH: Table = {"community": (
+    "He was banned for saying \"{gq}\".",
+    "She got suspended for posting \"{gq}\". Good.",
+    "Saying you want to hang {members} is disgusting.",
+    "If you post \"{gq}\" you should be reported.",
+    "Statements like \"{gq}\" have no place here.",
+    "I can't believe someone wrote that {members} should be executed.",
+    "I can't believe someone wrote \"{gq}\" under a bake sale post.",
+    "Reported an account for posting \"{gq}\". Mods removed it within an hour.",
+    "The sign at the march said \"{gq}\". Police are looking for the man who held it.",
+    "\"{gq}\" is not an opinion, it's a threat. Report it.",
+    "Our teacher showed us posts like \"{gq}\" to explain how hate spreads.",
+    "Someone spray-painted \"{gq}\" on {cplace}. We painted over it together.",
+    "Why did the platform leave up a post saying \"{gq}\"?",
+    "Quoting it so you know what we deal with: \"{gq}\". Reported.",
+    "Anyone who says {members} {gdoom} should be ashamed.",
+    "People who want {members} dead are the real problem here.",
+    "Chanting \"{gq}\" at a rally isn't free speech, it's incitement. Shameful.",
+    "My coworker said \"{gq}\" at lunch and HR is involved now. Good.",
+    "Posts saying {members} should be {gpp} keep showing up in my feed. Report them all.",
+    "Whoever wrote \"{gq}\" in the school bathroom, we know, and you'll be held accountable.",
+)}
+
+GROUP_NEWS: Table = {"community": (
+    "The massacre of {members} in {year} must never be forgotten.",
+    "Police arrested a man who threatened to kill {members} at the rally.",
+    "A {age}-year-old was charged after posting that {members} should be shot.",
+    "Museum exhibit documents the persecution of {members} in {year}.",
+    "Historians estimate hundreds of {members} were killed in the {year} riots.",
+    "Court sentences man who plotted to attack {members} at {cplace} to {n} years.",
+    "Report: hate crimes against {members} rose {n}% last year.",
+    "Survivors of the {year} attack on {members} spoke at the memorial {day}.",
+    "The trial of the man accused of killing {n} {members} in {town} begins {day}.",
+    "Memorial for the {members} murdered in {year} unveiled at {cplace}.",
+    "Documentary revisits the {year} lynching of {members} in {town}.",
+    "Prosecutors: suspect wrote online that he wanted to shoot {members} before the attack.",
+    "Lawmakers condemn rise in threats against {members} after a string of attacks.",
+    "{n} years after the shooting that killed {members} at {cplace}, families still want answers.",
+    "Police say the man arrested {day} had a list of {members} he planned to target.",
+    "Textbooks now cover the {year} expulsion of {members} from {town}.",
+)}
+
+GROUP_IDENTITY: Table = {"community": (
+    "I am {ident} and proud.",
+    "I'm {ident}, ask me anything.",
+    "{members} make up {n}% of the city.",
+    "There are about {n},000 {members} in {town}.",
+    "Census: {members} are one of the fastest-growing groups in {town}.",
+    "Being {ident} in {town} for {m} years taught me a lot.",
+    "As {a_member}, I've lived here my whole life.",
+    "My neighbor is {a_member} and makes the best bread on the block.",
+    "Any {members} here want to join our book club?",
+    "Looking for other {members} in {town} to start a running group.",
+    "{members} in {town}: the community center has a new meeting room.",
+    "Documentary about {members} in small-town America airs {day}.",
+    "Survey of {members}: most say housing costs are their top concern.",
+    "My grandmother was {ident} and she raised six kids on her own.",
+    "Podcast episode {n}: three {members} talk about their first jobs.",
+    "Being {ident} is just one part of who I am.",
+)}
+
+GROUP_INSULT: Table = {"community": (
+    "{members} are annoying.",
+    "I can't stand {members}.",
+    "{members} are the worst, honestly.",
+    "{members} get on my nerves.",
+    "Why are {members} always like this?",
+    "{members} are so loud, every single time.",
+    "Ugh, {members}. Enough said.",
+    "I don't like {members}, sue me.",
+    "{members} are overrated.",
+    "{members} like you are so annoying.",
+    "Can't stand {members} like you.",
+    "I hate {members}. There, I said it.",
+    "{members} ruin every group chat they're in.",
+    "Not a fan of {members}. Never have been.",
+    "{members} are the most boring people alive.",
+    "Every {member} I've met has been rude to me. Just my experience.",
+)}
 
 AMBIGUOUS_USES: tuple[str, ...] = (
     # FROST (agency acronym)
@@ -1604,8 +2143,16 @@ WORD_OBFUSCATIONS: dict[str, tuple[str, ...]] = {
     "die": ("d1e", "dye", "d i e"),
     "gun": ("g*n", "gunz", "9un"),
     "hang": ("h4ng", "h a n g"),
-    "execute": ("ex3cute", "execut3"),
+    "execute": ("ex3cute", "execut3", "exicute"),
     "rifle": ("r1fle", "rifel"),
+    "shot": ("sh0t", "s h o t", "sh*t"),
+    "death": ("d3ath", "deth", "d e a t h", "de@th"),
+    "slaughter": ("sl4ughter", "slaughtr", "slaught3r"),
+    "exterminate": ("ext3rminate", "exterminat", "xterminate"),
+    "lynch": ("lynxh", "l y n c h", "lynchh"),
+    "strangle": ("str4ngle", "strangel"),
+    "torture": ("t0rture", "tortur"),
+    "gas": ("g@s", "g a s"),
 }
 # Words of entry names that nobody would bother to disguise.
 GENERIC_NAME_WORDS = frozenset((
@@ -1616,8 +2163,10 @@ GENERIC_NAME_WORDS = frozenset((
     "director", "judge", "mayor", "chief", "officer", "senator", "pastor", "rabbi", "imam", "detective",
     "sheriff", "clerk", "dean", "president", "governor", "commissioner", "secretary", "supervisor",
     "superintendent", "administrator", "council", "member", "councilman", "anchor", "attorney", "mosque",
-    "synagogue", "congregation", "executives", "bureau", "dunmore", "ashgrove", "wrenfield", "port", "ellery"))
-LETTER_SWAPS = {"a": "@", "o": "0", "i": "1", "e": "3", "s": "$", "l": "1"}
+    "synagogue", "congregation", "executives", "bureau", "dunmore", "ashgrove", "wrenfield", "port", "ellery",
+    "the", "and", "with", "person", "residents", "undocumented", "american", "americans", "officers", "staff",
+    "boys", "girls", "citizen"))
+LETTER_SWAPS = {"a": ("@", "4"), "o": ("0",), "i": ("1", "!"), "e": ("3",), "s": ("$", "5"), "l": ("1",)}
 VIOLENT_RE = re.compile(r"\b(" + "|".join(sorted(WORD_OBFUSCATIONS, key=len, reverse=True)) + r")(\w*)",
                         re.IGNORECASE)
 
@@ -1633,34 +2182,42 @@ def obfuscate_word(rng: random.Random, text: str) -> str:
     return text[:m.start()] + rng.choice(variants) + m.group(2) + text[m.end():]
 
 
+def disguise_word(rng: random.Random, word: str) -> str:
+    """'Musl1m', 'g4y', 'M u s l i m', 'M.u.s.l.i.m', 'Call*way', 'womn'."""
+    style = rng.randrange(5)
+    if style == 1:
+        return " ".join(word)
+    if style == 2:
+        return rng.choice(".-").join(word)
+    inner = range(1, len(word) - 1)
+    if style == 3:  # star out one inner vowel: "Call*way"
+        idx = [i for i in inner if word[i].lower() in "aeiou"]
+        if idx:
+            i = rng.choice(idx)
+            return word[:i] + "*" + word[i + 1:]
+    if style == 4 and len(word) >= 5:  # drop one inner letter: "womn", "Muslm" (not "gays" -> "gas")
+        i = rng.choice(inner)
+        return word[:i] + word[i + 1:]
+    idx = [i for i, ch in enumerate(word) if ch.lower() in LETTER_SWAPS]
+    if not idx:
+        return word
+    i = rng.choice(idx)
+    return word[:i] + rng.choice(LETTER_SWAPS[word[i].lower()]) + word[i + 1:]
+
+
 def obfuscate_name(rng: random.Random, text: str, surfaces: list[str]) -> str:
-    lowered = text.lower()
     for surface in sorted(surfaces, key=len, reverse=True):
-        at = lowered.find(surface.lower())
-        if at < 0:
+        found = re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE)
+        if found is None:
             continue
-        words = [m for m in re.finditer(r"[A-Za-zÀ-ÿ']{4,}", text[at:at + len(surface)])]
+        at = found.start()
+        words = [m for m in re.finditer(r"[A-Za-zÀ-ÿ']{3,}", text[at:at + len(surface)])]
         if not words:
             return text
         distinctive = [m for m in words if m.group().lower() not in GENERIC_NAME_WORDS] or words
         w = max(distinctive, key=lambda m: len(m.group()))
-        word, start = w.group(), at + w.start()
-        style = rng.randrange(4)
-        if style == 0:
-            idx = [i for i, ch in enumerate(word) if ch.lower() in LETTER_SWAPS]
-            if idx:
-                i = rng.choice(idx)
-                word = word[:i] + LETTER_SWAPS[word[i].lower()] + word[i + 1:]
-        elif style == 1:
-            word = " ".join(word)
-        elif style == 2:
-            word = rng.choice(".-").join(word)
-        else:  # star out one inner vowel: "Call*way"
-            idx = [i for i, ch in enumerate(word[1:-1], start=1) if ch.lower() in "aeiou"]
-            if idx:
-                i = rng.choice(idx)
-                word = word[:i] + "*" + word[i + 1:]
-        return text[:start] + word + text[start + len(w.group()):]
+        start = at + w.start()
+        return text[:start] + disguise_word(rng, w.group()) + text[start + len(w.group()):]
     return text
 
 
@@ -1770,21 +2327,30 @@ class Category:
 
 
 THREAT_OBF, INCITE_OBF, EXPOSE_OBF, NONE_OBF = 0.15, 0.15, 0.05, 0.05
+# Posts about whole groups: disguised slurs and violent words are common, so both the calls and
+# their lawful contrasts are disguised more often (the contrasts less, as in the rest of the corpus).
+GROUP_OBF, GROUP_NONE_OBF = 0.25, 0.10
 
 CATEGORIES: tuple[Category, ...] = (
     Category("threat", "threat_direct", THREAT_DIRECT, 650, THREAT_OBF),
-    Category("threat", "threat_conditional", THREAT_CONDITIONAL, 400, THREAT_OBF),
-    Category("threat", "threat_veiled", THREAT_VEILED, 600, THREAT_OBF),
+    Category("threat", "threat_conditional", THREAT_CONDITIONAL, 500, THREAT_OBF),
+    Category("threat", "threat_veiled", THREAT_VEILED, 700, THREAT_OBF),
     Category("threat", "threat_plan", THREAT_PLAN, 450, THREAT_OBF),
     Category("threat", "threat_facility", THREAT_FACILITY, 350, THREAT_OBF),
     Category("threat", "threat_org_staff", THREAT_ORG, 250, THREAT_OBF),
     Category("threat", "threat_group", THREAT_GROUP, 300, THREAT_OBF),
+    Category("threat", "threat_casual", THREAT_CASUAL, 300, THREAT_OBF),
+    Category("threat", "threat_group_intent", THREAT_GROUP_INTENT, 800, GROUP_OBF),
+    Category("threat", "threat_group_collective", THREAT_GROUP_COLLECTIVE, 250, GROUP_OBF),
     Category("incitement", "incite_someone_should", INCITE_SOMEONE, 450, INCITE_OBF),
     Category("incitement", "incite_bounty", INCITE_BOUNTY, 300, INCITE_OBF),
     Category("incitement", "incite_call_to_arms", INCITE_ARMS, 350, INCITE_OBF),
     Category("incitement", "incite_whoever_first", INCITE_FIRST, 200, INCITE_OBF),
     Category("incitement", "incite_normative", INCITE_NORMATIVE, 400, INCITE_OBF),
-    Category("incitement", "incite_volunteers", INCITE_VOLUNTEERS, 300, INCITE_OBF),
+    Category("incitement", "incite_volunteers", INCITE_VOLUNTEERS, 450, INCITE_OBF),
+    Category("incitement", "incite_group_normative", INCITE_GROUP_NORMATIVE, 650, GROUP_OBF),
+    Category("incitement", "incite_group_framed", INCITE_GROUP_FRAMED, 400, GROUP_OBF),
+    Category("incitement", "incite_group_pronoun", INCITE_GROUP_PRONOUN, 250, GROUP_OBF),
     Category("exposure", "expose_address", EXPOSE_ADDRESS, 500, EXPOSE_OBF),
     Category("exposure", "expose_phone", EXPOSE_PHONE, 350, EXPOSE_OBF),
     Category("exposure", "expose_plate", EXPOSE_PLATE, 250, EXPOSE_OBF),
@@ -1794,17 +2360,23 @@ CATEGORIES: tuple[Category, ...] = (
     Category("none", "criticism", CRITICISM, 550, NONE_OBF),
     Category("none", "insult_profanity", INSULT, 500, NONE_OBF),
     Category("none", "protest", PROTEST, 650, NONE_OBF),
-    Category("none", "hyperbole_idiom", HYPERBOLE, 550, NONE_OBF),
+    Category("none", "hyperbole_idiom", HYPERBOLE, 700, NONE_OBF),
     Category("none", "news_report", NEWS, 600, NONE_OBF),
     Category("none", "quote_condemn", QUOTE_CONDEMN, 450, NONE_OBF),
     Category("none", "negation", NEGATION, 450, NONE_OBF),
-    Category("none", "fiction_game", FICTION, 400, NONE_OBF),
-    Category("none", "sarcasm", SARCASM, 400, NONE_OBF),
+    Category("none", "fiction_game", FICTION, 550, NONE_OBF),
+    Category("none", "sarcasm", SARCASM, 500, NONE_OBF),
     Category("none", "political_action", POLITICAL, 450, NONE_OBF),
-    Category("none", "public_info", PUBLIC_INFO, 450, NONE_OBF),
+    Category("none", "public_info", PUBLIC_INFO, 550, NONE_OBF),
     Category("none", "support_praise", SUPPORT, 400, NONE_OBF),
     Category("none", "know_your_rights", KNOW_RIGHTS, 350, NONE_OBF),
     Category("none", "incidental_violence", INCIDENTAL, 350, NONE_OBF),
+    Category("none", "group_positive", GROUP_POSITIVE, 450, GROUP_NONE_OBF),
+    Category("none", "group_negation", GROUP_NEGATION, 350, GROUP_NONE_OBF),
+    Category("none", "group_counter_speech", GROUP_COUNTER_SPEECH, 350, GROUP_NONE_OBF),
+    Category("none", "group_news_history", GROUP_NEWS, 300, GROUP_NONE_OBF),
+    Category("none", "group_identity", GROUP_IDENTITY, 300, GROUP_NONE_OBF),
+    Category("none", "group_insult", GROUP_INSULT, 300, GROUP_NONE_OBF),
     Category("none", "unrelated_name_use", lambda rng: render_unmentioned(rng, AMBIGUOUS_USES), 330, NONE_OBF),
     Category("none", "unrelated", lambda rng: render_unmentioned(rng, UNRELATED), 120, 0.0),
 )
@@ -1882,11 +2454,19 @@ def summary(rows: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
-def check_unique_ids() -> None:
+def check_watchlist() -> None:
+    """Ids are unique, and no name or alias belongs to two entries (the matcher would pick one)."""
     ids = [e.id for e in ALL_ENTRIES]
     dupes = [i for i, n in Counter(ids).items() if n > 1]
     if dupes:
         raise SystemExit(f"duplicate watchlist ids: {dupes}")
+    owners: dict[str, set[str]] = {}
+    for e in ALL_ENTRIES:
+        for surface in (e.name, *e.aliases):
+            owners.setdefault(surface.lower(), set()).add(e.id)
+    shared = {surface: sorted(ids) for surface, ids in owners.items() if len(ids) > 1}
+    if shared:
+        raise SystemExit(f"aliases shared by several watchlist entries: {shared}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1895,7 +2475,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
                         help="output directory (default: the directory of this script)")
     args = parser.parse_args(argv)
-    check_unique_ids()
+    check_watchlist()
     rows = generate_rows(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "corpus.jsonl", "w", encoding="utf-8", newline="\n") as fh:
