@@ -34,7 +34,8 @@ settings.load_profile("threatline")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "e2e: end to end through the CLI with the real bundled detector model")
+    config.addinivalue_line("markers", "e2e: end to end through the `threatline` command")
+    config.addinivalue_line("markers", "model: runs the real bundled detector model (all-MiniLM-L6-v2 + weights)")
     config.addinivalue_line("markers", "postgres: runs against the real PostgreSQL server the tests start")
 
 
