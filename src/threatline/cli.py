@@ -332,6 +332,26 @@ def train(data: Path | None, watchlist_path: Path | None, out_dir: Path | None, 
                   f"saved to {target}.")
 
 
+SAMPLE = Path(__file__).parent / "sample"
+
+
+@main.command()
+@detector_option
+def demo(detector: str) -> None:
+    """Scan the bundled sample (an invented watchlist and posts) into a fresh demo database."""
+    data_dir = settings().data_dir
+    database = data_dir / "demo.db"
+    for leftover in data_dir.glob("demo.db*"):
+        leftover.unlink()
+    store = Store.open(f"sqlite:///{database}")
+    out.print(f"Scanning {SAMPLE / 'posts.jsonl'} against {SAMPLE / 'watchlist.toml'}...")
+    stats = scan_files((str(SAMPLE / "posts.jsonl"),), SAMPLE / "watchlist.toml", detector, store)
+    print_summary(stats)
+    out.print(findings_table(store.findings(), title="Findings, highest priority first"))
+    out.print(f"The demo database is {database}; explore it with "
+              f"THREATLINE_DATABASE_URL=sqlite:///{database} threatline findings show ID.")
+
+
 # The commands for the web app and the safeguards (serve, users, tokens, audit, purge, report,
 # watchlists) live in admin_cli and register themselves on `main`.
 from . import admin_cli  # noqa: E402, F401

@@ -18,7 +18,9 @@ from dataclasses import replace
 from .posts import Post
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
+_LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
+# "!" is a leet "i" only inside a word ("k!ll"); at a word's end it is punctuation ("Calloway!").
+_BANG_IN_WORD = re.compile(r"!(?=\w)")
 # A run of three or more single characters joined by a space or light punctuation: "k i l l", "R.e.y.e.s".
 _SPACED = re.compile(r"(?<![\w@$])(?:[\w@$!][ .\-_*]{1,2}){2,}[\w@$!](?![\w@$])")
 _SEPARATORS = re.compile(r"[ .\-_*]")
@@ -39,7 +41,7 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (like 'İ') lower-case to two
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_LEET)
+    return _BANG_IN_WORD.sub("i", lowered).translate(_LEET)
 
 
 def collapse_spaced(text: str) -> tuple[str, list[int]] | None:

@@ -107,13 +107,16 @@ class ExposureFinder:
     """Finds one watchlist's private facts, and generic personal data, in a text."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self._facts: list[tuple[Entry, str]] = [(e, fact) for e in entries for fact in e.private]
+        self._facts = [(e, _needle(fact)) for e in entries for fact in e.private]
         self._public = [_canonical_tokens(e.address) for e in entries if e.address]
 
     def private_facts(self, text: str) -> list[Evidence]:
+        if not self._facts:
+            return []
+        index = _TextIndex(text)
         found = []
-        for entry, fact in self._facts:
-            span = _find_fact(fact, text)
+        for entry, needle in self._facts:
+            span = index.find(needle)
             if span is not None:
                 start, end = span
                 found.append(Evidence(start, end, text[start:end], "private",
@@ -139,49 +142,52 @@ def _contains(haystack: list[str], needle: list[str]) -> bool:
     return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def _find_fact(fact: str, text: str) -> tuple[int, int] | None:
-    """Where `fact` appears in `text`, fuzzily; None if it does not."""
+class _TextIndex:
+    """Three views of one text, built once, so each private fact is a cheap substring search."""
+
+    def __init__(self, text: str) -> None:
+        words = [(m.start(), m.end(), _ABBREVIATIONS.get(m.group(), m.group())) for m in _TOKEN.finditer(text.lower())]
+        self._words = words
+        self._joined = " " + " ".join(w[2] for w in words) + " "
+        # Offsets of each word in `_joined`, to map a hit back to the text.
+        self._word_at: dict[int, int] = {}
+        position = 1
+        for number, word in enumerate(words):
+            self._word_at[position] = number
+            position += len(word[2]) + 1
+        self._alnum_offsets = [i for i, c in enumerate(text) if c.isalnum()]
+        self._alnum = "".join(text[i] for i in self._alnum_offsets).lower()
+        self._digit_runs = [(m.start(), m.end(), re.sub(r"\D", "", m.group()))
+                            for m in re.finditer(r"[\d()+][\d()\s.+-]{5,}\d", text)]
+
+    def find(self, needle: _Needle) -> tuple[int, int] | None:
+        if needle.kind == "digits":
+            return next(((s, e) for s, e, run in self._digit_runs
+                         if run.endswith(needle.value) or (len(run) >= 7 and needle.value.endswith(run))), None)
+        if needle.kind == "alnum":
+            at = self._alnum.find(needle.value)
+            if at < 0:
+                return None
+            return self._alnum_offsets[at], self._alnum_offsets[at + len(needle.value) - 1] + 1
+        at = self._joined.find(needle.value)
+        if at < 0:
+            return None
+        first = self._word_at[at + 1]
+        return self._words[first][0], self._words[first + needle.value.count(" ") - 2][1]
+
+
+@dataclass(frozen=True)
+class _Needle:
+    kind: str  # digits (a phone), alnum (a plate or id), words (an address or a name)
+    value: str
+
+
+def _needle(fact: str) -> _Needle:
+    """How to look for a private fact: a phone by its digits, a plate by its letters and digits,
+    anything else by its words with street abbreviations expanded and the town left optional."""
     digits = re.sub(r"\D", "", fact)
-    if len(digits) >= 7 and len(digits) >= len(_alnum(fact)) - 1:  # a phone number
-        return _find_digits(digits, text)
-    if " " not in fact.strip() and any(c.isdigit() for c in fact):  # a plate or an id
-        return _find_alnum(_alnum(fact), text)
-    core = fact.split(",")[0]  # "22 Birchwood Lane, Harlan": the town is optional
-    return _find_tokens(_canonical_tokens(core), text)
-
-
-def _find_digits(digits: str, text: str) -> tuple[int, int] | None:
-    for hit in re.finditer(r"[\d()+][\d()\s.+-]{5,}\d", text):
-        found = re.sub(r"\D", "", hit.group())
-        if found.endswith(digits) or (len(found) >= 7 and digits.endswith(found)):
-            return hit.start(), hit.end()
-    return None
-
-
-def _find_alnum(wanted: str, text: str) -> tuple[int, int] | None:
-    for hit in re.finditer(r"[A-Za-z0-9][A-Za-z0-9 -]{3,}[A-Za-z0-9]", text):
-        squeezed = hit.group()
-        for start in range(len(squeezed)):
-            if not squeezed[start].isalnum():
-                continue
-            if _alnum(squeezed[start:]).startswith(wanted):
-                end = start
-                count = 0
-                while count < len(wanted):
-                    if squeezed[end].isalnum():
-                        count += 1
-                    end += 1
-                return hit.start() + start, hit.start() + end
-    return None
-
-
-def _find_tokens(wanted: list[str], text: str) -> tuple[int, int] | None:
-    if not wanted:
-        return None
-    words = [(m.start(), m.end(), _ABBREVIATIONS.get(m.group().lower(), m.group().lower()))
-             for m in _TOKEN.finditer(text.lower())]
-    n = len(wanted)
-    for i in range(len(words) - n + 1):
-        if [w[2] for w in words[i : i + n]] == wanted:
-            return words[i][0], words[i + n - 1][1]
-    return None
+    if len(digits) >= 7 and len(digits) >= len(_alnum(fact)) - 1:
+        return _Needle("digits", digits)
+    if " " not in fact.strip() and any(c.isdigit() for c in fact):
+        return _Needle("alnum", _alnum(fact))
+    return _Needle("words", " " + " ".join(_canonical_tokens(fact.split(",")[0])) + " ")
