@@ -76,7 +76,8 @@ def login(
         failures = record_failure(store, name)
         audit.record(store, "anonymous", "login.failed", name[:200],
                      {"ip": client(request), "reason": "wrong name or password", "failures": failures})
-        return render(request, "login.html", {**context, "message": "Wrong name or password."}, status=401)
+        # 200, not 401: a 401 must offer an HTTP authentication scheme, and this is a form.
+        return render(request, "login.html", {**context, "message": "Wrong name or password."})
     clear_failures(store, name)
     old = request.cookies.get(SESSION_COOKIE)
     if old:
