@@ -97,7 +97,7 @@ class DailyPurge(threading.Thread):
     def __init__(self, store: Store, policy: Policy, every: timedelta = timedelta(days=1)) -> None:
         super().__init__(name="threatline-purge", daemon=True)
         self.store, self.policy, self.every = store, policy, every
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     def run(self) -> None:
         while True:
@@ -107,11 +107,11 @@ class DailyPurge(threading.Thread):
                          len(result.dismissed), len(result.expired))
             except Exception:  # a failed purge must not stop the next one
                 log.exception("retention purge failed")
-            if self._stop.wait(self.every.total_seconds()):
+            if self._halt.wait(self.every.total_seconds()):
                 return
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
 
 
 def _archive(session: Session, ids: list[int], findings: list[tuple[str, str]], at: datetime) -> None:

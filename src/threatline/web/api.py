@@ -167,7 +167,9 @@ def list_cases(who: CasesReader, store: StoreDep) -> m.CasesOut:
 
 
 def _case(store: Store, who: Principal, kind: str, subject: str, timeline: list[Finding]) -> m.CaseOut:
-    audit.record(store, who.name, "case.view", subject, {"via": who.via, "finding_ids": [f.id for f in timeline]})
+    # An account case is logged by its finding ids, not its name: the log outlives the findings.
+    audit.record(store, who.name, "case.view", subject if kind == "target" else "account",
+                 {"via": who.via, "finding_ids": [f.id for f in timeline]})
     times = [cases.when(f) for f in timeline]
     open_count = sum(1 for f in timeline if f.status in cases.OPEN)
     first = timeline[0]

@@ -297,8 +297,8 @@ def account_case(
     author: Annotated[str, Query(max_length=500)],
 ) -> Response:
     timeline = cases.account_timeline(store, source, author)
-    audit.record(store, caller.name, "case.view", f"account:{source}/{author}",
-                 {"finding_ids": [f.id for f in timeline]})
+    # By finding ids, not the account's name: the log outlives the findings and must not keep it.
+    audit.record(store, caller.name, "case.view", "account", {"finding_ids": [f.id for f in timeline]})
     return render(request, "case.html", {
         "title": f"{author} on {source}",
         "subtitle": "A posting account with more than one finding that was not dismissed, oldest first.",
