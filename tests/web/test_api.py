@@ -23,7 +23,8 @@ def test_findings_are_paginated_by_priority_then_time(api, seeded: Seeded) -> No
     assert [f["id"] for f in last["items"]] == [seeded.unsure] and last["next_offset"] is None
     item = first["items"][0]
     assert item["priority"] == 1 and item["evidence"][0] == {
-        "start": 19, "end": 29, "text": "Dana Reyes", "kind": "target", "reason": "names a protected person (Dana Reyes)"}
+        "start": 19, "end": 29, "text": "Dana Reyes", "kind": "target",
+        "reason": "names a protected person (Dana Reyes)"}
     assert datetime.fromisoformat(item["detected_at"]).utcoffset() == timedelta(0)
 
 
@@ -100,7 +101,8 @@ def test_export_is_for_supervisors_and_audited(api, store: Store, seeded: Seeded
     assert answer.status_code == 200
     assert answer.json()["count"] == 3
     entry = audit.entries(store, 1)[0]
-    assert entry.action == "export" and entry.details["count"] == 3 and entry.details["filter"] == {"category": "threat"}
+    assert entry.action == "export" and entry.details["count"] == 3
+    assert entry.details["filter"] == {"category": "threat"}
     assert api("GET", "/api/v1/findings/export", "analyst").status_code == 403
 
 

@@ -18,6 +18,7 @@ from threatline.store import Store
 from threatline.web.highlight import Piece, pieces
 from threatline.web.security import CSP
 
+
 class Markup(HTMLParser):
     """Collects what the browser would treat as markup: elements and their attributes."""
 
