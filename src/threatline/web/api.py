@@ -32,7 +32,7 @@ MAX_ID = 2**62
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     text = {400: "Bad input", 401: "Not authenticated", 403: "Not allowed for this role",
             404: "Not found", 422: "Invalid parameters"}
-    return {code: {"model": m.Error, "description": text[code]} for code in (401, 403, 422, *codes)}
+    return {code: {"model": m.Error, "description": text[code]} for code in sorted({400, 401, 403, 422, *codes})}
 
 
 Anyone = Annotated[Principal, Depends(api_caller())]
