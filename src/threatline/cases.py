@@ -72,7 +72,8 @@ def account_cases(store: Store) -> list[CaseSummary]:
             .where(Finding.author.is_not(None), Finding.status != "dismissed")
         )
         for source, author, priority, posted_at, detected_at in rows:
-            groups.setdefault((source, author), []).append((priority, as_utc(posted_at or detected_at)))
+            if author is not None:
+                groups.setdefault((source, author), []).append((priority, as_utc(posted_at or detected_at)))
     cases = [
         CaseSummary(key=f"{source}/{author}", findings=len(items), open=len(items),
                     top_priority=min(p for p, _ in items), first_at=min(t for _, t in items),
