@@ -201,6 +201,21 @@ def test_the_evidence_detector_can_be_chosen(cli: Cli, watchlist_path: Path, pos
     assert {r.detector_version.split("@")[0] for r in cli.store().runs()} == {"threatline-evidence"}
 
 
+@model
+def test_demo_scans_the_bundled_sample_into_a_fresh_demo_database(cli: Cli) -> None:
+    first = cli("demo")
+    again = cli("demo")
+
+    assert first.exit_code == 0, first.output
+    assert again.exit_code == 0, again.output
+    rows = summary(first.stdout)
+    assert int(rows["posts read"]) > 0 and int(rows["flagged"].split()[0]) > 0
+    assert summary(again.stdout) == rows, "each demo starts from an empty database"
+    assert "already stored (not duplicated)" not in rows
+    assert (cli.data_dir / "demo.db").is_file()
+    assert not (cli.data_dir / "threatline.db").exists(), "the demo never touches the real database"
+
+
 # -- eval (the real model) ------------------------------------------------------------------------
 
 

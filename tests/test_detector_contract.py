@@ -1,0 +1,100 @@
+"""The Detector contract, held by every detector: the shipped ones and the rule detector the tests use.
+
+One Detection per candidate, in order; a category; a score in [0, 1]; targets taken from the
+candidate's mentions; evidence spans that point at the text they quote, each with a reason.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fixtures import BENIGN_MENTION, CLEAR_THREAT, CLEAR_THREAT_2, RuleDetector, make_post
+from threatline.config import Settings
+from threatline.detect.base import CATEGORIES, Detector
+from threatline.detect.registry import load_detector
+from threatline.match import Candidate, Matcher, match
+from threatline.watchlist import Watchlist
+
+TEXTS = [
+    CLEAR_THREAT,
+    CLEAR_THREAT_2,
+    BENIGN_MENTION,
+    "Dana Reyes lives at 12 Alder Lane, Foxton. Her number is 555-0133. Pay her a visit.",
+    "Everyone to Northgate on Saturday at 9pm, bring bats and burn it to the ground.",
+    "ICE agents were seen downtown; the council asked Maddox for answers.",
+    "k i l l  R e y e s",
+    "M@ddox should be voted out, his record on housing is a disgrace.",
+    "Sheriff Reyes 🚓 — “quoted” text with ünïcödé and a very long tail " + "blah " * 200,
+]
+
+
+def shipped(name: str, watchlist: Watchlist, data_dir: Path) -> Detector:
+    """The bundled model (or the one THREATLINE_MODEL names), never one trained into a user's data dir."""
+    return load_detector(name, watchlist, Settings(data_dir=data_dir, model_path=os.environ.get("THREATLINE_MODEL")))
+
+
+@pytest.fixture(params=["rules", pytest.param("model", marks=pytest.mark.model),
+                        pytest.param("evidence", marks=pytest.mark.model)])
+def detector(request: pytest.FixtureRequest, watchlist: Watchlist, tmp_path: Path) -> Detector:
+    if request.param == "rules":
+        return RuleDetector()
+    request.getfixturevalue("reuse_encoder")
+    return shipped(request.param, watchlist, tmp_path)
+
+
+@pytest.fixture
+def candidates(watchlist: Watchlist) -> list[Candidate]:
+    found = match([make_post(text) for text in TEXTS], Matcher(watchlist))
+    assert all(c is not None for c in found)
+    return [c for c in found if c is not None]
+
+
+def test_one_detection_per_candidate_within_the_contract(detector: Detector, candidates: list[Candidate]) -> None:
+    detections = detector.detect(candidates)
+
+    assert isinstance(detector.version, str) and detector.version
+    assert len(detections) == len(candidates)
+    for candidate, detection in zip(candidates, detections, strict=True):
+        text = candidate.post.text
+        assert detection.category in CATEGORIES
+        assert isinstance(detection.score, float) and 0.0 <= detection.score <= 1.0
+        assert detection.flagged == (detection.category != "none")
+        mentioned = {m.entry_id for m in candidate.mentions}
+        assert detection.targets and set(detection.targets) <= mentioned, "targets come from the mentions"
+        for evidence in detection.evidence:
+            assert 0 <= evidence.start < evidence.end <= len(text)
+            assert text[evidence.start : evidence.end] == evidence.text
+            assert evidence.kind and evidence.reason
+
+
+def test_an_empty_batch_detects_nothing(detector: Detector) -> None:
+    assert detector.detect([]) == []
+
+
+def test_a_post_gets_the_same_detection_alone_or_in_a_batch(detector: Detector, candidates: list[Candidate]) -> None:
+    def outcome(detection: Any) -> tuple[str, tuple[str, ...]]:
+        return detection.category, detection.targets
+
+    together = detector.detect(candidates)
+    alone = [detector.detect([c])[0] for c in candidates]
+
+    assert [outcome(d) for d in alone] == [outcome(d) for d in together]
+    assert [d.score for d in alone] == pytest.approx([d.score for d in together], abs=1e-3)
+
+
+@pytest.mark.model
+def test_the_shipped_model_flags_a_plain_threat_and_not_a_plain_mention(watchlist: Watchlist, tmp_path: Path,
+                                                                      reuse_encoder: object) -> None:
+    detector = shipped("model", watchlist, tmp_path)
+    found = match([make_post(t) for t in (CLEAR_THREAT, CLEAR_THREAT_2, BENIGN_MENTION)], Matcher(watchlist))
+
+    threat, threat_2, benign = detector.detect([c for c in found if c is not None])
+
+    assert threat.category in ("threat", "incitement") and threat.targets == ("reyes",)
+    assert threat_2.category in ("threat", "incitement") and threat_2.targets == ("maddox",)
+    assert any(e.kind == "target" for e in threat.evidence)
+    assert benign.category == "none"
