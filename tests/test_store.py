@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from tests.fixtures import RuleDetector, make_post
+from threatline.config import Settings
 from threatline.detect.base import Detection
 from threatline.errors import InputError, NotFoundError, StoreError
 from threatline.pipeline import RunStats, Verdict, run
@@ -277,6 +278,23 @@ def test_the_database_sink_stores_findings_and_run_counters(any_store: Store, wa
     assert (first.dropped, first.relevant, first.flagged, first.duplicates) == (1, 2, {"threat": 1}, 0)
     assert (second.flagged, second.duplicates) == ({"threat": 1}, 1)
     assert [(f.post_id, f.run_id) for f in any_store.findings()] == [("s1", first.id)]
+
+
+# -- where the database is ------------------------------------------------------------------------
+
+
+def test_the_default_database_is_a_sqlite_file_in_the_data_dir(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("THREATLINE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("THREATLINE_DATA_DIR", str(tmp_path / "data"))
+
+    assert Settings.from_env().resolved_database_url == f"sqlite:///{tmp_path / 'data' / 'threatline.db'}"
+
+
+def test_threatline_database_url_overrides_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THREATLINE_DATABASE_URL", "postgresql+psycopg://db.example/threatline")
+
+    assert Settings.from_env().resolved_database_url == "postgresql+psycopg://db.example/threatline"
 
 
 # -- opening errors -------------------------------------------------------------------------------

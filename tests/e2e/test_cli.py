@@ -275,6 +275,22 @@ def seeded(cli: Cli, watchlist: Watchlist) -> Cli:
     return cli
 
 
+@pytest.mark.postgres
+def test_findings_and_review_work_on_postgresql(pg_cli: Cli, watchlist: Watchlist) -> None:
+    store = pg_cli.store()
+    sink = DatabaseSink(store, RuleDetector.version, "watchlist.toml")
+    sink.finish(run([make_post("I will kill Reyes.", id="pg1"), make_post("Reyes smiled.", id="pg2")],
+                    watchlist, RuleDetector(), sink))
+    [finding] = listed(pg_cli)
+
+    reviewed = pg_cli("review", str(finding["id"]), "--decision", "dismiss", "--note", "a song lyric")
+
+    assert reviewed.exit_code == 0, reviewed.output
+    assert (finding["post_id"], finding["text"]) == ("pg1", "I will kill Reyes.")
+    assert [f["status"] for f in listed(pg_cli)] == ["dismissed"]
+    assert store.dialect == "postgresql"
+
+
 def test_findings_list_as_json_has_one_finding_per_line(seeded: Cli) -> None:
     findings = listed(seeded)
 
