@@ -131,13 +131,15 @@ def test_scanning_the_same_posts_again_does_not_duplicate_findings(cli: Cli, wat
 @model
 def test_scan_reads_csv_files_too(cli: Cli, watchlist_path: Path, tmp_path: Path) -> None:
     posts = tmp_path / "posts.csv"
-    posts.write_text(f'id,text,author\nc1,"{CLEAR_THREAT}",@c1\nc2,{UNRELATED},@c2\nc3,"broken,"quote"\n',
+    posts.write_text(f'id,text,author\nc1,"{CLEAR_THREAT}",@c1\nc2,"{UNRELATED}",@c2\nc3,"broken,"quote"\n',
                      encoding="utf-8")
 
     result = cli("scan", "--watchlist", str(watchlist_path), str(posts))
 
     assert result.exit_code == 0, result.output
-    assert summary(result.stdout)["posts read"] == "3"
+    rows = summary(result.stdout)
+    assert (rows["posts read"], rows["skipped (bad lines)"], rows["dropped (no watchlist mention)"]) == (
+        "3", "1 (invalid CSV: 1)", "1")
     assert f"{posts}:4: skipped (invalid CSV)" in result.stderr
     assert [(f["post_id"], f["source"]) for f in listed(cli)] == [("c1", "posts.csv")]
 
