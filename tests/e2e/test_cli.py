@@ -14,9 +14,10 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
+from click.testing import Result
 
 from tests.e2e.conftest import Cli
 from tests.fixtures import (
@@ -61,16 +62,16 @@ def text_column(table: str) -> list[str]:
     return [line.split("│")[-2].strip() for line in table.splitlines() if line.startswith("│")]
 
 
-def listed(cli: Cli, *options: str) -> list[dict[str, object]]:
+def listed(cli: Cli, *options: str) -> list[dict[str, Any]]:
     result = cli("findings", "list", "--format", "json", *options)
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def one_line_error(result: object, pattern: str) -> None:
-    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
-    assert result.stdout == ""  # type: ignore[attr-defined]
-    error = result.stderr  # type: ignore[attr-defined]
+def one_line_error(result: Result, pattern: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    error = result.stderr
     assert error.startswith("Error: ") and error.count("\n") == 1, error
     assert "Traceback" not in error
     assert re.search(pattern, error), error
@@ -352,7 +353,7 @@ def test_review_records_the_decision(seeded: Cli) -> None:
     assert f"Finding {finding_id} is now escalated." in result.stdout
     [escalated] = listed(seeded, "--status", "escalated")
     assert escalated["id"] == int(finding_id)
-    assert [(d["decision"], d["actor"], d["note"]) for d in escalated["decisions"]] == [  # type: ignore[union-attr]
+    assert [(d["decision"], d["actor"], d["note"]) for d in escalated["decisions"]] == [
         ("escalate", "test-analyst", "reported to the sheriff's office")]
     shown = " ".join(seeded("findings", "show", finding_id).stdout.split())  # the console wraps long lines
     assert "escalate by test-analyst" in shown and "reported to the sheriff's office" in shown
