@@ -22,6 +22,9 @@ from .errors import InputError
 
 MAX_TEXT_BYTES = 100_000
 OPTIONAL_FIELDS = ("author", "url", "created_at", "source", "lang")
+# The longest value the store keeps in each field (store/schema.py): a longer one is a bad line,
+# not a failed insert (PostgreSQL enforces these lengths; SQLite does not).
+FIELD_LIMITS = {"id": 500, "source": 200, "author": 500, "lang": 20}
 csv.field_size_limit(10 * MAX_TEXT_BYTES)
 
 
@@ -179,7 +182,10 @@ def _check_utf8(value: str) -> None:
 
 
 def _check_storable(key: str, value: str) -> None:
-    """Reject what no database can store: a NUL character, or a lone surrogate from a JSON escape."""
+    """Reject what no database can store: a NUL character, a lone surrogate from a JSON escape, or
+    a value longer than its column."""
+    if len(value) > FIELD_LIMITS.get(key, len(value)):
+        raise _BadRecord("invalid field", f"{key!r} is longer than {FIELD_LIMITS[key]} characters")
     if "\x00" in value:
         raise _BadRecord("invalid field", f"{key!r} contains a NUL character")
     try:
