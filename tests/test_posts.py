@@ -87,6 +87,12 @@ def test_blank_lines_are_neither_posts_nor_skipped(tmp_path: Path) -> None:
         pytest.param(b'{"id": "1", "text": "x", "url": "\\udcff"}', "invalid UTF-8", id="surrogate in url"),
         pytest.param(b'{"id": "1", "text": "' + b"x" * (MAX_TEXT_BYTES + 1) + b'"}', "text too long",
                      id="text over 100 kB"),
+        pytest.param(b'{"id": "' + b"i" * 501 + b'", "text": "x"}', "invalid field", id="id over 500 characters"),
+        pytest.param(b'{"id": "1", "text": "x", "lang": "' + b"l" * 21 + b'"}', "invalid field", id="lang too long"),
+        pytest.param(b'{"id": "1", "text": "x", "source": "' + b"s" * 201 + b'"}', "invalid field",
+                     id="source too long"),
+        pytest.param(b'{"id": "1", "text": "x", "author": "' + b"a" * 501 + b'"}', "invalid field",
+                     id="author too long"),
     ],
 )
 def test_a_bad_jsonl_line_is_reported_counted_and_skipped(tmp_path: Path, line: bytes, reason: str) -> None:

@@ -20,9 +20,10 @@ from threatline.config import Settings
 from threatline.detect.base import Detection
 from threatline.errors import InputError, NotFoundError, StoreError
 from threatline.pipeline import RunStats, Verdict, run
-from threatline.posts import Post
+from threatline.posts import FIELD_LIMITS, Post
 from threatline.store import DatabaseSink, FindingFilter, Store, finding_to_dict
 from threatline.store.database import MIGRATIONS
+from threatline.store.schema import Finding
 from threatline.watchlist import Watchlist, parse_watchlist
 
 
@@ -104,6 +105,22 @@ def test_text_survives_the_round_trip_exactly(any_store: Store, watchlist: Watch
     any_store.save(verdicts(watchlist, [make_post(t) for t in texts]), None)
 
     assert sorted(f.text for f in any_store.findings()) == sorted(texts)
+
+
+def test_the_readers_field_limits_are_the_columns_lengths() -> None:
+    columns = Finding.__table__.c
+    lengths = {"id": columns.post_id.type.length, "source": columns.source.type.length,
+               "author": columns.author.type.length, "lang": columns.lang.type.length}
+    assert lengths == FIELD_LIMITS
+
+
+def test_fields_at_their_length_limits_are_stored(any_store: Store, watchlist: Watchlist) -> None:
+    post = make_post("kill Reyes", **{key: key[0] * limit for key, limit in FIELD_LIMITS.items()})
+
+    any_store.save(verdicts(watchlist, [post]), None)
+
+    [found] = any_store.findings()
+    assert (found.post_id, found.source, found.author, found.lang) == (post.id, post.source, post.author, post.lang)
 
 
 def test_scanning_the_same_post_twice_stores_it_once(any_store: Store, watchlist: Watchlist) -> None:
