@@ -103,6 +103,13 @@ def test_every_mention_is_returned_in_text_order(matcher: Matcher) -> None:
     ]
 
 
+def test_every_one_of_thousands_of_mentions_is_found(matcher: Matcher) -> None:
+    mentions = matcher.find("Reyes and Maddox. " * 5000)
+
+    assert len(mentions) == 10_000
+    assert [m.entry_id for m in mentions[:4]] == ["reyes", "maddox", "reyes", "maddox"]
+
+
 def test_text_without_a_mention_finds_nothing(matcher: Matcher) -> None:
     assert matcher.find("The county fair opens on Saturday.") == []
 
