@@ -5,6 +5,9 @@ SQLite store, as `threatline scan` does) in a temporary folder and prints posts/
 posts/second, wall time and peak memory. Exits 1 when the scan takes longer than --budget seconds
 (20 by default: the target on a 2-core laptop).
 
+Then it times single hostile posts of the largest size a reader accepts (100 kB: one endless word,
+letters written apart, a name repeated, leetspeak), because one slow post stalls a whole scan.
+
     python benchmarks/scan_throughput.py [--posts 50000] [--share 0.02] [--detector model] [--budget 20]
 
 Every name, address and number in the generated data is invented (phones use 555-01xx).
@@ -23,11 +26,14 @@ import time
 from pathlib import Path
 
 from threatline.config import Settings
+from threatline.detect.base import Detector
 from threatline.detect.registry import load_detector
+from threatline.match import Candidate, Matcher
+from threatline.normalize import normalize_post
 from threatline.pipeline import run
-from threatline.posts import ReadStats, read_posts
+from threatline.posts import MAX_TEXT_BYTES, Post, ReadStats, read_posts
 from threatline.store import DatabaseSink, Store
-from threatline.watchlist import load_watchlist
+from threatline.watchlist import Watchlist, load_watchlist
 
 FIRST = ["Dana", "Lyle", "Priya", "Tomas", "Ingrid", "Kwame", "Rosa", "Anders", "Mei", "Farid", "Noor", "Elias"]
 LAST = ["Reyes", "Maddox", "Kaur", "Lindgren", "Okonkwo", "Bellamy", "Castellano", "Hartigan", "Nakashima",
@@ -122,6 +128,32 @@ def write_posts(path: Path, total: int, share: float, people: list[dict[str, str
     return relevant
 
 
+def hostile_posts() -> dict[str, str]:
+    """Posts of the largest accepted size, each mentioning the watchlist so it reaches the detector."""
+    size = MAX_TEXT_BYTES - 100
+    return {
+        "one endless word": "Reyes " + "x" * (size - 6),
+        "one endless word, 2-byte letters": "Reyes " + "é" * ((size - 6) // 2),
+        "letters written apart": "Reyes " + "k i l l " * ((size - 6) // 8),
+        "a name, repeated": "Reyes " * (size // 6),
+        "leetspeak words": "Reyes " + "k1ll 7h3 m@dd0x " * ((size - 6) // 16),
+        "digits and punctuation": "Reyes " + "555-0133. " * ((size - 6) // 10),
+    }
+
+
+def time_hostile_posts(watchlist: Watchlist, detector: Detector) -> list[tuple[str, float]]:
+    matcher = Matcher(watchlist)
+    timings = []
+    for name, text in hostile_posts().items():
+        started = time.perf_counter()
+        post = normalize_post(Post(id=name, text=text))
+        mentions = matcher.find(post.text)
+        if mentions:
+            detector.detect([Candidate(post, tuple(mentions))])
+        timings.append((name, time.perf_counter() - started))
+    return timings
+
+
 def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
@@ -133,6 +165,7 @@ def main() -> int:
     parser.add_argument("--detector", default="model", choices=["model", "evidence"])
     parser.add_argument("--budget", type=float, default=20.0, help="seconds the scan may take (exit 1 if over)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--skip-hostile", action="store_true", help="do not time the hostile 100 kB posts")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -176,6 +209,10 @@ def main() -> int:
         print(f"WARNING: {stats.relevant} posts matched the watchlist, {expected} were generated to", file=sys.stderr)
     within = done - started <= args.budget
     print(f"budget             {'within' if within else 'OVER'} {args.budget:.0f} s for the whole scan")
+    if not args.skip_hostile:
+        print("hostile 100 kB posts, seconds each (normalize + match + detect):")
+        for name, seconds in time_hostile_posts(watchlist, detector):
+            print(f"  {name:34} {seconds:7.2f} s")
     return 0 if within else 1
 
 
