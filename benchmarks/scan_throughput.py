@@ -136,6 +136,7 @@ def hostile_posts() -> dict[str, str]:
         "one endless word, 2-byte letters": "Reyes " + "é" * ((size - 6) // 2),
         "letters written apart": "Reyes " + "k i l l " * ((size - 6) // 8),
         "a name, repeated": "Reyes " * (size // 6),
+        "a threat, repeated": "kill Reyes. " * (size // 12),
         "leetspeak words": "Reyes " + "k1ll 7h3 m@dd0x " * ((size - 6) // 16),
         "digits and punctuation": "Reyes " + "555-0133. " * ((size - 6) // 10),
     }
