@@ -23,7 +23,7 @@ from rich.table import Table
 from . import __version__, audit
 from .config import Settings
 from .detect.registry import CORPUS, DETECTORS, MODEL_NAMES, load_detector
-from .errors import ThreatlineError
+from .errors import ConfigError, ThreatlineError
 from .pipeline import RunStats, run
 from .posts import ReadStats, Skipped, read_posts
 from .store import DECISIONS, STATUSES, DatabaseSink, FindingFilter, Store, finding_to_dict
@@ -273,7 +273,11 @@ def eval_command(data: Path, watchlist_path: Path, predictions: Path | None, rep
     watchlist = load_watchlist(watchlist_path)
     chosen = load_detector(detector, watchlist, settings())
     reporter = SkipReporter()
-    with open(predictions, "w", encoding="utf-8") if predictions else _no_file() as handle:
+    try:
+        output = open(predictions, "w", encoding="utf-8") if predictions else _no_file()  # noqa: SIM115
+    except OSError as exc:
+        raise ConfigError(f"--predictions {predictions}: cannot write the file ({exc.strerror}).") from exc
+    with output as handle:
         evaluation = evaluate(data, watchlist, chosen, handle, reporter)
     reporter.close()
     out.print(f"{evaluation.stats.read} rows read, {sum(evaluation.stats.skipped.values())} skipped, "
