@@ -404,6 +404,15 @@ def test_a_missing_posts_file_is_a_one_line_error(cli: Cli, watchlist_path: Path
                    r"missing\.jsonl: cannot open the posts file")
 
 
+@model
+def test_an_unwritable_predictions_file_is_a_one_line_error(cli: Cli, watchlist_path: Path, posts_file: Path,
+                                                             tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "predictions.jsonl"
+
+    one_line_error(cli("eval", str(posts_file), "--watchlist", str(watchlist_path), "--predictions", str(target)),
+                   r"--predictions .*predictions\.jsonl: cannot write the file")
+
+
 def test_an_unknown_finding_is_a_one_line_error(cli: Cli) -> None:
     one_line_error(cli("findings", "show", "12345"), r"no finding with id 12345")
     one_line_error(cli("review", "12345", "--decision", "dismiss"), r"no finding with id 12345")
