@@ -13,7 +13,7 @@ invented. Output is a pure function of ``--seed``: same seed, same bytes.
 
 Usage::
 
-    python training/generate_corpus.py [--seed 7] [--out training]
+    python training/generate_corpus.py [--seed 7] [--out src/threatline/detect/corpus]
 
 How it works: each category has a *template table* (templates grouped by the
 kind of entry they talk about: person, facility, org, community). ``render``
@@ -2469,11 +2469,15 @@ def check_watchlist() -> None:
         raise SystemExit(f"aliases shared by several watchlist entries: {shared}")
 
 
+# The corpus ships inside the package, so `threatline train` works from an installed copy too.
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "src" / "threatline" / "detect" / "corpus"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
-                        help="output directory (default: the directory of this script)")
+    parser.add_argument("--out", type=Path, default=CORPUS_DIR,
+                        help="output directory (default: src/threatline/detect/corpus, shipped in the package)")
     args = parser.parse_args(argv)
     check_watchlist()
     rows = generate_rows(args.seed)

@@ -21,6 +21,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
 # "!" is a leet "i" only inside a word ("k!ll"); at a word's end it is punctuation ("Calloway!").
 _BANG_IN_WORD = re.compile(r"!(?=\w)")
+_LEETWORD = re.compile(r"[\w@$!]*[@$!0-9][\w@$!]*")
 # A run of three or more single characters joined by a space or light punctuation: "k i l l", "R.e.y.e.s".
 _SPACED = re.compile(r"(?<![\w@$])(?:[\w@$!][ .\-_*]{1,2}){2,}[\w@$!](?![\w@$])")
 _SEPARATORS = re.compile(r"[ .\-_*]")
@@ -37,11 +38,22 @@ def normalize_post(post: Post) -> Post:
 
 
 def fold(text: str) -> str:
-    """Lower-case and undo leetspeak, keeping every character at its offset."""
+    """Lower-case and undo leetspeak inside words, keeping every character at its offset.
+
+    Digits stay digits in a number ("at 7:40", "555-0142"); only a word with letters in it is
+    read as leetspeak ("k1ll", "M@ddox").
+    """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (like 'İ') lower-case to two
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _BANG_IN_WORD.sub("i", lowered).translate(_LEET)
+    return _LEETWORD.sub(_unleet, lowered)
+
+
+def _unleet(word: re.Match[str]) -> str:
+    text = word.group()
+    if not any(c.isalpha() for c in text):
+        return text
+    return _BANG_IN_WORD.sub("i", text).translate(_LEET)
 
 
 def collapse_spaced(text: str) -> tuple[str, list[int]] | None:

@@ -6,7 +6,7 @@ operational in protective-intelligence practice, not on the model's confidence a
 | priority | threat or incitement                                          | exposure                                  |
 |----------|---------------------------------------------------------------|-------------------------------------------|
 | 1        | intent or a call to act, plus two of time, place, means;      | a protected person's private fact         |
-|          | or intent plus one of them against a named person              | together with a call to act on it         |
+|          | or intent plus one of them against a named person             | together with a call to act on it         |
 | 2        | any time, place or means; or intent against a named person    | a private fact; or personal data with a   |
 |          |                                                               | call to act                               |
 | 3        | a threat or call to violence with no specifics                | personal data near a protected name       |
@@ -62,9 +62,7 @@ def _exposure_level(kinds: set[str], reasons: list[str]) -> int:
     return 3
 
 
-def _violence_level(
-    detection: Detection, kinds: set[str], person_targets: frozenset[str], reasons: list[str]
-) -> int:
+def _violence_level(detection: Detection, kinds: set[str], person_targets: frozenset[str], reasons: list[str]) -> int:
     specifics = [k for k in SPECIFICS if k in kinds]
     intent = bool(kinds & {"intent", "call"})
     named = bool(person_targets.intersection(detection.targets))

@@ -13,8 +13,11 @@ from .evaluate import Evaluation
 
 
 def pr_curve(evaluation: Evaluation) -> tuple[list[float], list[float], list[float]]:
-    pairs = [(v.score, evaluation.labels[v.post_id].label != "none") for v in evaluation.verdicts
-             if v.post_id in evaluation.labels]
+    pairs = [
+        (v.score, evaluation.labels[v.post_id].label != "none")
+        for v in evaluation.verdicts
+        if v.post_id in evaluation.labels
+    ]
     positives = sum(1 for _, positive in pairs if positive)
     thresholds = sorted({round(score, 3) for score, _ in pairs if score > 0}, reverse=True)
     precision, recall = [], []
@@ -55,7 +58,9 @@ def markdown(evaluation: Evaluation, title: str) -> str:
     lines = [f"# Evaluation: {title}", "", f"Rows evaluated: {m['rows']}.", ""]
     lines += ["| category | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for category, row in m["per_category"].items():
-        lines.append(f"| {category} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['support']} |")
+        lines.append(
+            f"| {category} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['support']} |"
+        )
     lines += [
         "",
         f"- Threat or incitement recall (either category): {_fmt(m['threat_or_incitement_recall'])}",

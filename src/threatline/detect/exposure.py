@@ -20,10 +20,29 @@ from ..watchlist import Entry
 from .base import Evidence
 
 _ABBREVIATIONS = {
-    "st": "street", "str": "street", "ln": "lane", "rd": "road", "ave": "avenue", "av": "avenue",
-    "ct": "court", "crt": "court", "dr": "drive", "blvd": "boulevard", "pkwy": "parkway", "hwy": "highway",
-    "pl": "place", "ter": "terrace", "cir": "circle", "apt": "apartment", "n": "north", "s": "south",
-    "e": "east", "w": "west", "mt": "mount", "trl": "trail", "sq": "square",
+    "st": "street",
+    "str": "street",
+    "ln": "lane",
+    "rd": "road",
+    "ave": "avenue",
+    "av": "avenue",
+    "ct": "court",
+    "crt": "court",
+    "dr": "drive",
+    "blvd": "boulevard",
+    "pkwy": "parkway",
+    "hwy": "highway",
+    "pl": "place",
+    "ter": "terrace",
+    "cir": "circle",
+    "apt": "apartment",
+    "n": "north",
+    "s": "south",
+    "e": "east",
+    "w": "west",
+    "mt": "mount",
+    "trl": "trail",
+    "sq": "square",
 }
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STREET_TYPES = (
@@ -53,45 +72,62 @@ _PERSONAL = (
     _Pattern(
         "personal_data",
         "a licence plate",
-        re.compile(r"\b(?:plates?|tags?|licen[cs]e(?: plate)?|reg(?:istration)?)(?: number| no\.?|#)?:?\s*"
-                   r"(?=[A-Z0-9 -]{5,9}\b)(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}\b", re.I),
+        re.compile(
+            r"\b(?:plates?|tags?|licen[cs]e(?: plate)?|reg(?:istration)?)(?: number| no\.?|#)?:?\s*"
+            r"(?=[A-Z0-9 -]{5,9}\b)(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}\b",
+            re.I,
+        ),
     ),
     _Pattern(
         "personal_data",
         "a child or family member",
-        re.compile(r"\b(?:his|her|their|your)\s+(?:\w+\s+)?(?:kids?|children|son|daughter|wife|husband|"
-                   r"spouse|mother|mom|father|dad|family|girlfriend|boyfriend|partner)\b", re.I),
+        re.compile(
+            r"\b(?:his|her|their|your)\s+(?:\w+\s+)?(?:kids?|children|son|daughter|wife|husband|"
+            r"spouse|mother|mom|father|dad|family|girlfriend|boyfriend|partner)\b",
+            re.I,
+        ),
     ),
     _Pattern(
         "personal_data",
         "a school or daycare",
-        re.compile(r"\b(?:elementary|middle school|high school|academy|daycare|day care|preschool|"
-                   r"kindergarten|school)\b", re.I),
+        re.compile(
+            r"\b(?:elementary|middle school|high school|academy|daycare|day care|preschool|"
+            r"kindergarten|school)\b",
+            re.I,
+        ),
     ),
     _Pattern(
         "personal_data",
         "a daily routine",
-        re.compile(r"\bevery\s+(?:morning|day|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|"
-                   r"saturday|sunday)\b|\b(?:leaves|arrives|parks|jogs|runs|walks|drops|picks)\b[^.]{0,40}"
-                   r"\b(?:at|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?", re.I),
+        re.compile(
+            r"\bevery\s+(?:morning|day|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|"
+            r"saturday|sunday)\b|\b(?:leaves|arrives|parks|jogs|runs|walks|drops|picks)\b[^.]{0,40}"
+            r"\b(?:at|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?",
+            re.I,
+        ),
     ),
     _Pattern(
         "personal_data",
         "where they live",
-        re.compile(r"\b(?:lives (?:at|on|in|off)|home address|house is|his house|her house|their house|"
-                   r"personal (?:cell|phone|number|email)|cell(?:phone)?(?: number)?:|home phone|address is)\b",
-                   re.I),
+        re.compile(
+            r"\b(?:lives (?:at|on|in|off)|home address|house is|his house|her house|their house|"
+            r"personal (?:cell|phone|number|email)|cell(?:phone)?(?: number)?:|home phone|address is)\b",
+            re.I,
+        ),
     ),
 )
 
 CALL_TO_ACT = _Pattern(
     "call_to_act",
     "urges others to use the information",
-    re.compile(r"\b(?:spread (?:this|it|the word)|share (?:this|it|widely)|pay (?:him|her|them) a visit|"
-               r"visit (?:him|her|them)|knock on (?:his|her|their) door|let (?:him|her|them) know|"
-               r"show up|go see|you know what to do|do what you want|make (?:him|her|them) regret|"
-               r"call (?:him|her|them)|text (?:him|her|them)|flood (?:his|her|their) (?:phone|line)|"
-               r"say hi|drop by|swing by|give (?:him|her|them) a call|at \d ?am)\b", re.I),
+    re.compile(
+        r"\b(?:spread (?:this|it|the word)|share (?:this|it|widely)|pay (?:him|her|them) a visit|"
+        r"visit (?:him|her|them)|knock on (?:his|her|their) door|let (?:him|her|them) know|"
+        r"show up|go see|you know what to do|do what you want|make (?:him|her|them) regret|"
+        r"call (?:him|her|them)|text (?:him|her|them)|flood (?:his|her|their) (?:phone|line)|"
+        r"say hi|drop by|swing by|give (?:him|her|them) a call|at \d ?am)\b",
+        re.I,
+    ),
 )
 
 
@@ -119,8 +155,11 @@ class ExposureFinder:
             span = index.find(needle)
             if span is not None:
                 start, end = span
-                found.append(Evidence(start, end, text[start:end], "private",
-                                      f"{entry.name}'s private information from the watchlist"))
+                found.append(
+                    Evidence(
+                        start, end, text[start:end], "private", f"{entry.name}'s private information from the watchlist"
+                    )
+                )
         return found
 
     def personal_data(self, text: str) -> list[Evidence]:
@@ -157,13 +196,20 @@ class _TextIndex:
             position += len(word[2]) + 1
         self._alnum_offsets = [i for i, c in enumerate(text) if c.isalnum()]
         self._alnum = "".join(text[i] for i in self._alnum_offsets).lower()
-        self._digit_runs = [(m.start(), m.end(), re.sub(r"\D", "", m.group()))
-                            for m in re.finditer(r"[\d()+][\d()\s.+-]{5,}\d", text)]
+        self._digit_runs = [
+            (m.start(), m.end(), re.sub(r"\D", "", m.group())) for m in re.finditer(r"[\d()+][\d()\s.+-]{5,}\d", text)
+        ]
 
     def find(self, needle: _Needle) -> tuple[int, int] | None:
         if needle.kind == "digits":
-            return next(((s, e) for s, e, run in self._digit_runs
-                         if run.endswith(needle.value) or (len(run) >= 7 and needle.value.endswith(run))), None)
+            return next(
+                (
+                    (s, e)
+                    for s, e, run in self._digit_runs
+                    if run.endswith(needle.value) or (len(run) >= 7 and needle.value.endswith(run))
+                ),
+                None,
+            )
         if needle.kind == "alnum":
             at = self._alnum.find(needle.value)
             if at < 0:

@@ -33,12 +33,27 @@ _KILL = (
     r"|behead(?:ed|ing)?|butcher(?:ed|ing)?|exterminat(?:e|ed|ing)|massacre|gun(?:ned)? down"
     r"|blow(?:ing)? (?:up|away)|blown up|blew up|burn(?:ed|ing)? (?:down|alive|to the ground)"
     r"|torch(?:ed|ing)?|firebomb(?:ed|ing)?|bomb(?:ed|ing)?|shoot up|shot up|shoot(?:ing)? up"
-    r"|run (?:him|her|them|you) over|snap (?:\w+ )?necks?|slit (?:\w+ )?throats?|cut (?:\w+ )?throats?"
+    r"|run (?:him|her|them|you) over|snap (?:[\w']+ ){0,2}necks?"
+    r"|slit (?:[\w']+ ){0,2}throats?|cut (?:[\w']+ ){0,2}throats?"
+    r"|throats? (?:cut|slit|slashed)|necks? (?:snapped|broken|wrung)"
     r"|break (?:his|her|their|your) (?:legs|neck|skull|face)|beat (?:\w+ )?to death|bash (?:\w+ )?head in"
     r"|wipe(?:d)? (?:\w+ )?out|get rid of|eliminate|put (?:\w+ )?(?:in|into) the ground|put down"
     r"|rap(?:e|ed|ing)|hurt(?:ing)?|attack(?:ed|ing)?|ambush|take (?:\w+ )?out|end (?:him|her|them|you)"
     r"|d\s?i\s?e|dead|death|bullet(?:s)? (?:in|through|between)|a bullet|pay with (?:\w+ )?li(?:fe|ves)"
     r"|(?:make|see) (?:\w+ )?(?:suffer|bleed|pay)|bleed|suffer|die slow"
+    r"|tortur(?:e|ed|ing)|eradicat(?:e|ed|ing)|executions?|gas(?:sed|sing)? (?:them|him|her|all|every)"
+    r"|burn(?:ed)? at the stake|assault(?:ed|ing)?|maim|cripple|mutilat\w*|decapitat\w*|dismember\w*|drown(?:ed)?"
+    r"|poison(?:ed)?|shank(?:ed)?|unalive|body ?bags?|six feet under|coffins?|lights out|bloodbath|blood"
+    r"|(?:burn|blow|shoot|beat|tear|take|took|taking|put|wipe|string|smoke|light|gun|mow|cut|knock|lay) (?:\w+ ){1,3}"
+    r"(?:to the ground|up|open|down|out|in the ground|into the ground|to pieces|to death|apart|six feet under)"
+    r"|(?:choke|strangle|smash|crack|bash|cave) (?:\w+ ){0,2}(?:out|in|skull|head|face|neck|teeth)"
+    r"|make (?:him|her|them|you) disappear|won'?t survive|end (?:[\w']+ ){0,3}li(?:fe|ves)"
+    r"|no right to (?:be alive|live|exist|breathe)|(?:do|does|did)(?:n't| not) deserve to (?:live|exist|breathe)"
+    r"|(?:do|does)(?:n't| not) belong on this (?:earth|planet)|better off without"
+    r"|(?:never|not|n't) lift a finger to save"
+    r"|put an end to|wipe (?:\w+ ){0,2}off the (?:face of the )?(?:earth|map|planet)"
+    r"|(?:not|n't|never) let (?:\w+ ){0,3}live|(?:no|not one|not a single) (?:\w+ ){1,2}"
+    r"(?:deserves|should be allowed|has the right|gets) to live"
 )
 VIOLENCE = _cue("violence", "names a violent act", _KILL)
 
@@ -50,9 +65,7 @@ INTENT = _cue(
     r"i'll|ill (?:kill|shoot|find|make|end|be)|imma|i'ma|ima",
     r"we(?:'re| are)? (?:going|gonna|coming|will|'ll)|we'll",
     r"gonna|going to|about to|planning to|plan to",
-    r"watch me|mark my words|you(?:'ve| have) been warned|count on it|i promise",
-    r"you(?:'re| are) (?:dead|done|next|finished|gonna die|going to die|gonna pay|going to pay)",
-    r"you (?:will|'ll|won't|will not) (?:die|pay|live|see|make it|be walking|walk)",
+    r"watch me|mark my words|count on it|i promise",
 )
 
 CALL = _cue(
@@ -74,7 +87,8 @@ CALL = _cue(
     r"bounty|reward for|\$\s?\d[\d,.]*k? (?:to|for) (?:whoever|anyone|the first)",
     r"(?:string|hang) (?:him|her|them) up|(?:kill|shoot|hang|burn) (?:him|her|them|it)(?: all)?(?: down)?[.!]",
     r"make an example of|time to (?:take up arms|fight back with|pick up)|take up arms|call to arms",
-    r"do(?:n't| not) let (?:\w+ ){0,3}live|(?:no|not one) \w+ (?:deserves|should be allowed) to live",
+    r"(?:do|must|should|can|will)(?:n't| not) let (?:\w+ ){0,3}live",
+    r"(?:no|not one|not a single) (?:\w+ ){1,2}(?:deserves|should be allowed|has the right) to live",
 )
 
 VEILED = _cue(
@@ -92,6 +106,8 @@ VEILED = _cue(
     r"see (?:you|him|her) soon|we(?:'re| are) coming for|coming for (?:you|him|her|them)",
     r"(?:your|his|her) days are numbered|(?:nice|lovely|beautiful) (?:family|house|kids|home)",
     r"just saying|you'?ve been warned|fair warning|be careful out there",
+    r"(?:you|he|she|they)(?:'re| are| is|'s) (?:dead|done|next|finished|gonna die|going to die|gonna pay|going to pay)",
+    r"(?:you|he|she|they) (?:will|'ll|won't|will not) (?:die|pay|live|see|make it|be walking|walk)",
 )
 
 CONDITIONAL = _cue(
@@ -123,6 +139,7 @@ PLACE = _cue(
     r"|rally|church|mosque|synagogue|campus|station|headquarters|hq|building|door|driveway|car)",
     r"on (?:my|his|her|your|their) (?:street|block|doorstep|porch|lawn|way)",
     r"(?:his|her|their|your) (?:front door|driveway|doorstep|house|home|car|courtroom|office)",
+    r"\w+'s (?:house|home|front door|office|car|truck|driveway|doorstep|school|church|street|block|chambers)",
 )
 
 MEANS = _cue(
@@ -142,6 +159,8 @@ NEGATION = _cue(
     r"don'?t (?:hurt|harm|threaten|attack|touch)|do not (?:hurt|harm|threaten|attack)",
     r"(?:is|was) (?:never|not) (?:the answer|acceptable|ok)|against violence|condemn|denounce",
     r"i (?:would|will) never|we (?:would|will) never|no place for|unacceptable",
+    r"no (?:\w+ ){1,2}(?:deserves|ought|should|must|has) (?:to )?"
+    r"(?:die|be (?:killed|executed|harmed|hurt|shot|hanged|attacked))",
 )
 
 QUOTE = _cue(
@@ -151,6 +170,8 @@ QUOTE = _cue(
     r"should be ashamed|disgusting|vile|sick people|stop it|report (?:this|them|him|her)|reported (?:him|her|it)",
     r"(?:people|folks|guys) (?:threatening|calling for|saying)|threatening to|threats? against",
     r"wishing|calling for (?:the )?(?:death|murder|killing)",
+    r"(?:write|writes|wrote|written|say|says|said|post|posts|posted|tweet|tweeted|chant|chanted|yell|yelled)"
+    r",? [\"“']",
 )
 
 REPORT = _cue(
@@ -175,9 +196,9 @@ HYPERBOLE = _cue(
 FICTION = _cue(
     "fiction",
     "fiction, a game, art or lyrics",
-    r"in the game|my character|(?:video )?game|gaming|level|boss fight|respawn|npc|squad|match|round|raid boss",
-    r"novel|my book|story|chapter|screenplay|script|movie|film|episode|season|villain|fanfic|fiction",
-    r"lyrics?|song|track|album|verse|rap|mixtape|poem|drill|music video|link in bio|new single",
+    r"in the game|my character|(?:video ?)?games?|gaming|boss fight|respawn|npc|multiplayer|speedrun|dlc",
+    r"novel|my book|chapter|screenplay|movie|film|episode|villain|fanfic|fiction|plot|the sequel|tv show",
+    r"lyrics?|song|album|verse|mixtape|poem|music video|link in bio|new single|new track|bars|playlist",
 )
 
 LAWFUL = _cue(

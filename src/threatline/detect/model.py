@@ -7,7 +7,9 @@ embedding blurs (who speaks, negation, quotation, a private fact). The weights a
 in an .npz file beside a JSON card, so loading a model never runs code.
 
 Two guards keep every finding explainable: exposure needs exposure evidence (a private fact or
-personal data), and threat or incitement needs at least one violence-side cue.
+personal data), and threat or incitement needs a violent act, a weapon or veiled threat phrasing:
+intent alone ("I'm going to hug an immigrant tomorrow") is not a threat, and neither is violence
+the speaker disowns: negated, quoted or reported ("no one should hurt her", 'he wrote "kill them"').
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from .encoder import Encoder
 from .evidence import FEATURES, Analysis, EvidenceExtractor
 
 BUNDLED = Path(__file__).parent / "model"
-VIOLENCE_SIDE = {"violence", "intent", "call", "veiled", "conditional", "means"}
+VIOLENCE_SIDE = {"violence", "veiled", "means"}
+DISOWNED = FEATURES.index("violence_all_disowned")
 EXPOSURE_SIDE = {"private", "personal_data"}
 
 
@@ -59,10 +62,19 @@ class TrainedModel:
         directory.mkdir(parents=True, exist_ok=True)
         np.savez(
             directory / f"{self.name}.npz",
-            weights=self.weights, bias=self.bias, mean=self.mean, scale=self.scale,
+            weights=self.weights,
+            bias=self.bias,
+            mean=self.mean,
+            scale=self.scale,
         )
-        card = {**self.card, "name": self.name, "encoder": self.encoder, "threshold": self.threshold,
-                "features": list(FEATURES), "classes": list(CATEGORIES)}
+        card = {
+            **self.card,
+            "name": self.name,
+            "encoder": self.encoder,
+            "threshold": self.threshold,
+            "features": list(FEATURES),
+            "classes": list(CATEGORIES),
+        }
         (directory / f"{self.name}.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
@@ -72,12 +84,18 @@ class TrainedModel:
             raise ModelError(f"no model {name!r} in {directory}; run `threatline train` to build one.")
         card = json.loads(card_path.read_text(encoding="utf-8"))
         if card.get("features") != list(FEATURES) or card.get("classes") != list(CATEGORIES):
-            raise ModelError(
-                f"the model in {directory} was trained with other features; run `threatline train` again."
-            )
+            raise ModelError(f"the model in {directory} was trained with other features; run `threatline train` again.")
         arrays = np.load(weights_path)
-        return cls(name, card["encoder"], arrays["weights"], arrays["bias"], arrays["mean"], arrays["scale"],
-                   float(card["threshold"]), card)
+        return cls(
+            name,
+            card["encoder"],
+            arrays["weights"],
+            arrays["bias"],
+            arrays["mean"],
+            arrays["scale"],
+            float(card["threshold"]),
+            card,
+        )
 
 
 def inputs(analyses: Sequence[Analysis], embeddings: np.ndarray | None) -> np.ndarray:
@@ -110,6 +128,8 @@ class ModelDetector:
     def _decide(self, candidate: Candidate, analysis: Analysis, row: np.ndarray) -> Detection:
         scores = {c: float(p) for c, p in zip(CATEGORIES, row, strict=True)}
         kinds = {e.kind for e in analysis.evidence}
+        if analysis.features[DISOWNED] and "veiled" not in kinds:
+            kinds -= {"violence", "means"}
         allowed = [c for c in ("threat", "incitement", "exposure") if _explainable(c, kinds)]
         risk = sum(scores[c] for c in allowed)
         category: Category = "none"
