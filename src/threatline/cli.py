@@ -30,7 +30,8 @@ from .store import DECISIONS, STATUSES, DatabaseSink, FindingFilter, Store, find
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
-out = Console()
+# Piped output (a file, `less`, CI logs) gets a wide fixed width instead of rich's 80 columns.
+out = Console() if sys.stdout.isatty() else Console(width=160)
 err = Console(stderr=True)
 SHOWN_SKIPS = 20
 
@@ -93,7 +94,8 @@ def _count_lines(files: tuple[str, ...]) -> int | None:
     for name in files:
         try:
             with open(name, "rb") as handle:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda h=handle: h.read(1 << 20), b""))
+                while chunk := handle.read(1 << 20):
+                    total += chunk.count(b"\n")
         except OSError:
             return None
     return total

@@ -21,7 +21,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
 # "!" is a leet "i" only inside a word ("k!ll"); at a word's end it is punctuation ("Calloway!").
 _BANG_IN_WORD = re.compile(r"!(?=\w)")
-_LEETWORD = re.compile(r"[\w@$!]*[@$!0-9][\w@$!]*")
+_WORDISH = re.compile(r"[\w@$!]+")
+_LEET_CHARS = frozenset("@$!013457")
 # A run of three or more single characters joined by a space or light punctuation: "k i l l", "R.e.y.e.s".
 _SPACED = re.compile(r"(?<![\w@$])(?:[\w@$!][ .\-_*]{1,2}){2,}[\w@$!](?![\w@$])")
 _SEPARATORS = re.compile(r"[ .\-_*]")
@@ -46,12 +47,12 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (like 'İ') lower-case to two
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _LEETWORD.sub(_unleet, lowered)
+    return _WORDISH.sub(_unleet, lowered) if not _LEET_CHARS.isdisjoint(lowered) else lowered
 
 
 def _unleet(word: re.Match[str]) -> str:
     text = word.group()
-    if not any(c.isalpha() for c in text):
+    if _LEET_CHARS.isdisjoint(text) or not any(c.isalpha() for c in text):
         return text
     return _BANG_IN_WORD.sub("i", text).translate(_LEET)
 

@@ -121,9 +121,9 @@ def _parse_entry(kind: Kind, table: Any, where: str) -> Entry:
         expected = allowed[key]
         if not isinstance(value, expected):
             raise WatchlistError(f"{label}: {key!r} must be a {expected.__name__}, not {type(value).__name__}.")
-        if expected is list and not all(isinstance(v, str) and v.strip() for v in value):
+        if isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
             raise WatchlistError(f"{label}: every item of {key!r} must be a non-empty string.")
-        if expected is str and not value.strip():
+        if isinstance(value, str) and not value.strip():
             raise WatchlistError(f"{label}: {key!r} must not be empty.")
     if not _ID.match(table["id"]):
         raise WatchlistError(f"{label}: id {table['id']!r} may use only letters, digits, '.', '_' and '-'.")

@@ -10,6 +10,7 @@ judge is not a threat to the judge.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -119,6 +120,20 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)] or [(0, len(text))]
 
 
+def _near_a_mention(spans: Sequence[Evidence], mentions: Sequence[Mention], within: int) -> bool:
+    """Whether any span ends within `within` characters before a mention or starts as soon after one."""
+    starts = sorted(m.start for m in mentions)
+    ends = sorted(m.end for m in mentions)
+    for span in spans:
+        after = bisect_left(starts, span.end)
+        if after < len(starts) and starts[after] - span.end <= within:
+            return True
+        before = bisect_right(ends, span.start) - 1
+        if before >= 0 and span.start - ends[before] <= within:
+            return True
+    return False
+
+
 def _disowned(
     lowered: str, evidence: Sequence[Evidence], sentence_of: Callable[[int], int]
 ) -> tuple[float, float, float, float, float]:
@@ -146,12 +161,14 @@ def _same_sentence(evidence: Sequence[Evidence], first: str, second: str, senten
 
 def _features(text: str, mentions: Sequence[Mention], evidence: Sequence[Evidence]) -> np.ndarray:
     spans = _sentences(text)
-    target_sentences = {i for i, (s, e) in enumerate(spans) for m in mentions if s <= m.start < e}
-    # A pronoun sentence right after the target's sentence usually still speaks of the target.
-    target_sentences |= {i + 1 for i in target_sentences if i + 1 < len(spans)}
+    starts = [s for s, _ in spans]
 
     def sentence_of(position: int) -> int:
-        return next((i for i, (s, e) in enumerate(spans) if s <= position < e), len(spans) - 1)
+        return max(bisect_right(starts, position) - 1, 0)
+
+    target_sentences = {sentence_of(m.start) for m in mentions}
+    # A pronoun sentence right after the target's sentence usually still speaks of the target.
+    target_sentences |= {i + 1 for i in target_sentences if i + 1 < len(spans)}
 
     any_kind: dict[str, float] = {}
     near_kind: dict[str, float] = {}
@@ -160,7 +177,7 @@ def _features(text: str, mentions: Sequence[Mention], evidence: Sequence[Evidenc
         if sentence_of(item.start) in target_sentences:
             near_kind[item.kind] = 1.0
     violence = [e for e in evidence if e.kind == "violence"]
-    at_target = any((0 <= m.start - v.end <= 40) or (0 <= v.start - m.end <= 40) for v in violence for m in mentions)
+    at_target = _near_a_mention(violence, mentions, within=40)
     lowered = text.lower()
     values = [
         *(any_kind.get(k, 0.0) for k in CUE_KINDS),

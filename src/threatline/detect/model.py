@@ -25,13 +25,14 @@ import numpy as np
 from ..errors import ModelError
 from ..match import Candidate
 from ..watchlist import Watchlist
-from .base import CATEGORIES, Category, Detection, Evidence
+from .base import CATEGORIES, FLAGGED, Category, Detection, Evidence
 from .encoder import Encoder
 from .evidence import FEATURES, Analysis, EvidenceExtractor
 
 BUNDLED = Path(__file__).parent / "model"
 VIOLENCE_SIDE = {"violence", "veiled", "means"}
 DISOWNED = FEATURES.index("violence_all_disowned")
+MAX_SHOWN = 100
 EXPOSURE_SIDE = {"private", "personal_data"}
 
 
@@ -126,15 +127,15 @@ class ModelDetector:
         ]
 
     def _decide(self, candidate: Candidate, analysis: Analysis, row: np.ndarray) -> Detection:
-        scores = {c: float(p) for c, p in zip(CATEGORIES, row, strict=True)}
+        scores: dict[str, float] = {c: float(p) for c, p in zip(CATEGORIES, row, strict=True)}
         kinds = {e.kind for e in analysis.evidence}
         if analysis.features[DISOWNED] and "veiled" not in kinds:
             kinds -= {"violence", "means"}
-        allowed = [c for c in ("threat", "incitement", "exposure") if _explainable(c, kinds)]
+        allowed: list[Category] = [c for c in FLAGGED if _explainable(c, kinds)]
         risk = sum(scores[c] for c in allowed)
         category: Category = "none"
         if allowed and risk >= self.model.threshold:
-            category = max(allowed, key=lambda c: scores[c])  # type: ignore[assignment]
+            category = max(allowed, key=lambda c: scores[c])
         targets = tuple(dict.fromkeys(m.entry_id for m in candidate.mentions))
         return Detection(category, round(risk, 4), targets, _shown(analysis.evidence), scores)
 
@@ -144,10 +145,15 @@ def _explainable(category: str, kinds: set[str]) -> bool:
 
 
 def _shown(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-    """Drop spans nested inside a longer span of the same kind, to keep highlights readable."""
+    """The spans to highlight: none nested inside a longer span of the same kind, and at most
+    `MAX_SHOWN`, so a post that repeats a word ten thousand times stays readable."""
     kept: list[Evidence] = []
+    reach: dict[str, int] = {}
     for item in sorted(evidence, key=lambda e: (e.start, -(e.end - e.start))):
-        if any(k.kind == item.kind and k.start <= item.start and item.end <= k.end for k in kept):
+        if item.end <= reach.get(item.kind, -1):
             continue
+        reach[item.kind] = item.end
         kept.append(item)
+        if len(kept) == MAX_SHOWN:
+            break
     return tuple(kept)
