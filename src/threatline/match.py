@@ -56,7 +56,8 @@ def _alternation(aliases: Iterable[str], bounded: bool = True) -> re.Pattern[str
     if not unique:
         return None
     body = "|".join(_alias_pattern(a) for a in unique)
-    return re.compile(rf"(?<![\w@$])(?:{body})(?![\w@$])" if bounded else body)
+    # "@" may open a handle ("@Reyes") but not sit inside a word ("x@reyes").
+    return re.compile(rf"(?<![\w$])(?<!\w@)(?:{body})(?![\w@$])" if bounded else body)
 
 
 _WORD = re.compile(r"[\w@$!]+")

@@ -23,6 +23,8 @@ _LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "0": "o", "$": "s
 _BANG_IN_WORD = re.compile(r"!(?=\w)")
 _WORDISH = re.compile(r"[\w@$!]+")
 _LEET_CHARS = frozenset("@$!013457")
+# Numbers with a unit or suffix stay numbers: "$10k", "6pm", "5th", "9mm", "1990s".
+_NUMBERISH = re.compile(r"\$?\d[\d,.:]*[a-z]{0,2}")
 # A run of three or more single characters joined by a space or light punctuation: "k i l l", "R.e.y.e.s".
 _SPACED = re.compile(r"(?<![\w@$])(?:[\w@$!][ .\-_*]{1,2}){2,}[\w@$!](?![\w@$])")
 _SEPARATORS = re.compile(r"[ .\-_*]")
@@ -52,8 +54,10 @@ def fold(text: str) -> str:
 
 def _unleet(word: re.Match[str]) -> str:
     text = word.group()
-    if _LEET_CHARS.isdisjoint(text) or not any(c.isalpha() for c in text):
+    if _LEET_CHARS.isdisjoint(text) or not any(c.isalpha() for c in text) or _NUMBERISH.fullmatch(text):
         return text
+    if text[0] == "@":  # a handle: "@Lindqvist" is the name, not leetspeak
+        return "@" + _BANG_IN_WORD.sub("i", text[1:]).translate(_LEET)
     return _BANG_IN_WORD.sub("i", text).translate(_LEET)
 
 

@@ -24,7 +24,7 @@ DIMENSIONS = 384
 class Encoder:
     name = ENCODER_NAME
 
-    def __init__(self, max_length: int = 128, batch_size: int = 64) -> None:
+    def __init__(self, max_length: int = 128, batch_size: int = 32) -> None:
         self.max_length = max_length
         self.batch_size = batch_size
 

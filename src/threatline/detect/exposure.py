@@ -45,6 +45,7 @@ _ABBREVIATIONS = {
     "sq": "square",
 }
 _TOKEN = re.compile(r"[a-z0-9]+")
+_POSSESSIVES = {"his", "her", "their", "my", "our"}
 _STREET_TYPES = (
     r"street|st|lane|ln|road|rd|avenue|ave|court|ct|drive|dr|boulevard|blvd|way|place|pl|terrace|ter"
     r"|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq"
@@ -82,7 +83,7 @@ _PERSONAL = (
         "personal_data",
         "a child or family member",
         re.compile(
-            r"\b(?:his|her|their|your)\s+(?:\w+\s+)?(?:kids?|children|son|daughter|wife|husband|"
+            r"\b(?:his|her|their|your|\w+'s)\s+(?:\w+\s+)?(?:kids?|children|son|daughter|wife|husband|"
             r"spouse|mother|mom|father|dad|family|girlfriend|boyfriend|partner)\b",
             re.I,
         ),
@@ -96,12 +97,13 @@ _PERSONAL = (
             re.I,
         ),
     ),
+    _Pattern("personal_data", "a school or daycare", re.compile(r"\b[A-Z][a-z]+ (?:Middle|Elementary|High|Prep)\b")),
     _Pattern(
         "personal_data",
         "a daily routine",
         re.compile(
             r"\bevery\s+(?:morning|day|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|"
-            r"saturday|sunday)\b|\b(?:leaves|arrives|parks|jogs|runs|walks|drops|picks)\b[^.]{0,40}"
+            r"saturday|sunday)\b|\b(?:leaves|arrives|parks|jogs|runs|walks|drops|picks|gets out|gets off|gets home|comes home|finishes)\b[^.]{0,40}"
             r"\b(?:at|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?",
             re.I,
         ),
@@ -236,4 +238,7 @@ def _needle(fact: str) -> _Needle:
         return _Needle("digits", digits)
     if " " not in fact.strip() and any(c.isdigit() for c in fact):
         return _Needle("alnum", _alnum(fact))
-    return _Needle("words", " " + " ".join(_canonical_tokens(fact.split(",")[0])) + " ")
+    words = _canonical_tokens(fact.split(",")[0])
+    if len(words) > 1 and words[0] in _POSSESSIVES:  # "her daughter Ada" is also "Achebe's daughter Ada"
+        words = words[1:]
+    return _Needle("words", " " + " ".join(words) + " ")

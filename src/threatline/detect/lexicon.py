@@ -47,7 +47,7 @@ _KILL = (
     r"|(?:burn|blow|shoot|beat|tear|take|took|taking|put|wipe|string|smoke|light|gun|mow|cut|knock|lay) (?:\w+ ){1,3}"
     r"(?:to the ground|up|open|down|out|in the ground|into the ground|to pieces|to death|apart|six feet under)"
     r"|(?:choke|strangle|smash|crack|bash|cave) (?:\w+ ){0,2}(?:out|in|skull|head|face|neck|teeth)"
-    r"|make (?:him|her|them|you) disappear|won'?t survive|end (?:[\w']+ ){0,3}li(?:fe|ves)"
+    r"|mak(?:e|es|ing) (?:[\w']+ ){1,2}disappear|won'?t survive|end (?:[\w']+ ){0,3}li(?:fe|ves)"
     r"|no right to (?:be alive|live|exist|breathe)|(?:do|does|did)(?:n't| not) deserve to (?:live|exist|breathe)"
     r"|(?:do|does)(?:n't| not) belong on this (?:earth|planet)|better off without"
     r"|(?:never|not|n't) lift a finger to save"
@@ -87,6 +87,7 @@ CALL = _cue(
     r"bounty|reward for|\$\s?\d[\d,.]*k? (?:to|for) (?:whoever|anyone|the first)",
     r"(?:string|hang) (?:him|her|them) up|(?:kill|shoot|hang|burn) (?:him|her|them|it)(?: all)?(?: down)?[.!]",
     r"make an example of|time to (?:take up arms|fight back with|pick up)|take up arms|call to arms",
+    r"(?:are|is) fair game|open season on|shoot on sight|shoot (?:them|him|her) on sight|no mercy",
     r"(?:do|must|should|can|will)(?:n't| not) let (?:\w+ ){0,3}live",
     r"(?:no|not one|not a single) (?:\w+ ){1,2}(?:deserves|should be allowed|has the right) to live",
 )
@@ -94,7 +95,14 @@ CALL = _cue(
 VEILED = _cue(
     "veiled",
     "veiled threat phrasing",
-    r"(?:would|it'd) be a (?:real )?shame if|shame if something",
+    r"(?:would |it'd |it would )?be a (?:real |damn |crying )?shame if|shame if something",
+    r"(?:i'll|i will|we'll|we will|i'm|we're|i am|we are) (?:be )?waiting (?:for|in|at|outside|by)",
+    r"brakes? (?:went|go|goes|failed|fail) out|cut (?:his|her|their|your) brakes",
+    r"(?:i'll|i will|we'll|we will|gonna|going to) (?:find|get|hunt) (?:you|him|her|them)",
+    r"(?:you'll|you will|he'll|she'll|they'll) (?:wish|regret)|(?:be|get) carried out|leave in a (?:box|bag)",
+    r"tick ?tock|your time is (?:coming|up)|watch yourself|see what happens|before it'?s too late",
+    r"with more than (?:signs|words|a sign)|learns? what (?:\w+ ){0,2}(?:does|can do)",
+    r"you have until|this is (?:your|his|her) (?:last|final)|we'?ll be (?:there|waiting|ready)",
     r"(?:check|look) under (?:his|her|their|your) (?:car|truck|bed)",
     r"(?:know|found|found out|have) where (?:you|he|she|they) (?:live|lives|sleep|sleeps|work|works)",
     r"watch (?:your|his|her|their) back|sleep with one eye open|looking over (?:your|his|her) shoulder",
@@ -145,7 +153,8 @@ PLACE = _cue(
 MEANS = _cue(
     "means",
     "a weapon or means",
-    r"guns?|rifles?|pistols?|shotguns?|ar-?15s?|ak-?47s?|glock|handgun|firearms?|ammo|rounds",
+    r"guns?|rifles?|pistols?|shotguns?|ar-?15s?|ak-?47s?|glock|handgun|firearms?|ammo|rounds|revolver|carbine",
+    r"\d{1,2} ?mm|\.(?:22|38|45|308|357)|semi-?auto|strapped|loaded|magazines?",
     r"knife|knives|machete|blade|axe|hammer|bat|crowbar",
     r"(?:pipe )?bombs?|explosives?|ied|dynamite|grenades?|c4|detonat\w*",
     r"gasoline|gas can|petrol|molotovs?|lighter fluid|fire|acid|poison|rope|noose|sniper|scope|truck|van",
@@ -187,6 +196,7 @@ HYPERBOLE = _cue(
     "hyperbole",
     "an idiom or hyperbole",
     r"killing me|kill(?:s|ed)? me|death of me|dying (?:of|to|laughing|here)|to die for|could kill for",
+    r"(?:is|are|'re|'s) killing (?:this|the|our|my|their) \w+",
     r"(?:destroyed|murdered|killed|slayed|nailed|crushed|roasted|wrecked) (?:it|that|this|the|him|her|them|"
     r"every|his|their)",
     r"lol|lmao|rofl|haha|😂|🤣|💀|literally dying|bored to death|scared to death|dead tired|i'm dead",

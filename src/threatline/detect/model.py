@@ -116,28 +116,43 @@ class ModelDetector:
         self.version = model.version
 
     def detect(self, batch: Sequence[Candidate]) -> list[Detection]:
-        if not batch:
-            return []
         analyses = self.extractor.analyze_all(batch)
-        embeddings = self.encoder.encode([c.post.text for c in batch]) if self.encoder else None
-        probabilities = self.model.probabilities(inputs(analyses, embeddings))
-        return [
-            self._decide(candidate, analysis, row)
-            for candidate, analysis, row in zip(batch, analyses, probabilities, strict=True)
-        ]
+        allowed = [_allowed(a) for a in analyses]
+        # A post with no violence-side and no exposure evidence cannot be flagged whatever the model
+        # says, so the encoder, the costly part, runs only for the posts that can.
+        open_rows = [i for i, categories in enumerate(allowed) if categories]
+        detections = [_unflaggable(c, a) for c, a in zip(batch, analyses, strict=True)]
+        if open_rows:
+            texts = [batch[i].post.text for i in open_rows]
+            embeddings = self.encoder.encode(texts) if self.encoder else None
+            rows = self.model.probabilities(inputs([analyses[i] for i in open_rows], embeddings))
+            for i, row in zip(open_rows, rows, strict=True):
+                detections[i] = self._decide(batch[i], analyses[i], allowed[i], row)
+        return detections
 
-    def _decide(self, candidate: Candidate, analysis: Analysis, row: np.ndarray) -> Detection:
+    def _decide(self, candidate: Candidate, analysis: Analysis, allowed: list[Category], row: np.ndarray) -> Detection:
         scores: dict[str, float] = {c: float(p) for c, p in zip(CATEGORIES, row, strict=True)}
-        kinds = {e.kind for e in analysis.evidence}
-        if analysis.features[DISOWNED] and "veiled" not in kinds:
-            kinds -= {"violence", "means"}
-        allowed: list[Category] = [c for c in FLAGGED if _explainable(c, kinds)]
         risk = sum(scores[c] for c in allowed)
         category: Category = "none"
-        if allowed and risk >= self.model.threshold:
+        if risk >= self.model.threshold:
             category = max(allowed, key=lambda c: scores[c])
-        targets = tuple(dict.fromkeys(m.entry_id for m in candidate.mentions))
-        return Detection(category, round(risk, 4), targets, _shown(analysis.evidence), scores)
+        return Detection(category, round(risk, 4), _targets(candidate), _shown(analysis.evidence), scores)
+
+
+def _allowed(analysis: Analysis) -> list[Category]:
+    """The categories the evidence can explain."""
+    kinds = {e.kind for e in analysis.evidence}
+    if analysis.features[DISOWNED] and "veiled" not in kinds:
+        kinds -= {"violence", "means"}
+    return [c for c in FLAGGED if _explainable(c, kinds)]
+
+
+def _unflaggable(candidate: Candidate, analysis: Analysis) -> Detection:
+    return Detection("none", 0.0, _targets(candidate), _shown(analysis.evidence))
+
+
+def _targets(candidate: Candidate) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.entry_id for m in candidate.mentions))
 
 
 def _explainable(category: str, kinds: set[str]) -> bool:
