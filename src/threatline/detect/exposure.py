@@ -103,7 +103,8 @@ _PERSONAL = (
         "a daily routine",
         re.compile(
             r"\bevery\s+(?:morning|day|evening|night|weekday|monday|tuesday|wednesday|thursday|friday|"
-            r"saturday|sunday)\b|\b(?:leaves|arrives|parks|jogs|runs|walks|drops|picks|gets out|gets off|gets home|comes home|finishes)\b[^.]{0,40}"
+            r"saturday|sunday)\b|\b(?:leaves|arrives|parks|jogs|runs|walks|drops|picks|gets out|gets off|gets home"
+            r"|comes home|finishes)\b[^.]{0,40}"
             r"\b(?:at|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?",
             re.I,
         ),
