@@ -22,7 +22,9 @@ ROWS = [
 
 def labelled(tmp_path: Path) -> Path:
     path = tmp_path / "labelled.jsonl"
-    path.write_text("".join(json.dumps({"id": i, "text": t, "label": lab, "category": c}) + "\n" for i, t, lab, c in ROWS))
+    path.write_text(
+        "".join(json.dumps({"id": i, "text": t, "label": lab, "category": c}) + "\n" for i, t, lab, c in ROWS)
+    )
     return path
 
 
@@ -54,3 +56,17 @@ def test_the_report_is_markdown_with_a_precision_recall_curve(tmp_path: Path, wa
     assert "| hyperbole | 1 | 1 |" in text
     png = (tmp_path / "report" / "precision-recall.png").read_bytes()
     assert png.startswith(b"\x89PNG")
+
+
+def test_the_curve_has_a_point_for_every_distinct_score() -> None:
+    from threatline.evaluate import Evaluation
+    from threatline.labels import Label
+    from threatline.pipeline import RunStats, Verdict
+    from threatline.report import pr_curve
+
+    verdicts = [Verdict("a", "s", True, "threat", 0.99996, ()), Verdict("b", "s", True, "none", 0.4, ())]
+    labels = {"a": Label("threat", "direct"), "b": Label("none", "criticism")}
+    thresholds, precision, recall = pr_curve(Evaluation(verdicts, labels, RunStats()))
+    assert thresholds == [0.99996, 0.4]
+    assert precision == [1.0, 0.5]
+    assert recall == [1.0, 1.0]

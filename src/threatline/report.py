@@ -19,7 +19,7 @@ def pr_curve(evaluation: Evaluation) -> tuple[list[float], list[float], list[flo
         if v.post_id in evaluation.labels
     ]
     positives = sum(1 for _, positive in pairs if positive)
-    thresholds = sorted({round(score, 3) for score, _ in pairs if score > 0}, reverse=True)
+    thresholds = sorted({score for score, _ in pairs if score > 0}, reverse=True)
     precision, recall = [], []
     for threshold in thresholds:
         flagged = [positive for score, positive in pairs if score >= threshold]

@@ -17,8 +17,14 @@ from threatline.watchlist import Entry, Watchlist
 
 WATCHLIST = Watchlist(
     (
-        Entry("person", "vance", "Priya Vance", ("Judge Vance", "Vance"), role="Judge",
-              private=("91 Hollyhock Drive, Tremont", "555-0119")),
+        Entry(
+            "person",
+            "vance",
+            "Priya Vance",
+            ("Judge Vance", "Vance"),
+            role="Judge",
+            private=("91 Hollyhock Drive, Tremont", "555-0119"),
+        ),
         Entry("facility", "clinic", "Tremont Clinic", ("the clinic",), address="500 Fifth Street, Tremont"),
         Entry("organization", "cbp", "Customs and Border Protection", ("CBP", "border agents")),
     )
@@ -75,9 +81,14 @@ def test_every_finding_carries_its_evidence_with_reasons(detector: Detector) -> 
 
 
 def test_a_model_trained_on_a_users_labelled_file_loads_and_detects(tmp_path: Path) -> None:
-    rows = [("threat", "I will kill Vance tomorrow"), ("threat", "Vance is dead meat, I'll shoot her"),
-            ("none", "Vance gave a fine speech"), ("none", "Vote Vance out in November"),
-            ("exposure", "Vance lives at 91 Hollyhock Drive, go see her"), ("incitement", "Someone should hang Vance")]
+    rows = [
+        ("threat", "I will kill Vance tomorrow"),
+        ("threat", "Vance is dead meat, I'll shoot her"),
+        ("none", "Vance gave a fine speech"),
+        ("none", "Vote Vance out in November"),
+        ("exposure", "Vance lives at 91 Hollyhock Drive, go see her"),
+        ("incitement", "Someone should hang Vance"),
+    ]
     data = tmp_path / "mine.csv"
     data.write_text("id,text,label\n" + "".join(f'{i},"{t}",{label}\n' for i, (label, t) in enumerate(rows * 5)))
     model = train(load_labelled(data, WATCHLIST), WATCHLIST, "threatline-evidence", encoder=None)
