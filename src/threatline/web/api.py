@@ -77,51 +77,45 @@ def me(who: Anyone) -> m.MeOut:
 # -- findings ---------------------------------------------------------------------------------
 
 
+class FindingQuery:
+    """The filters shared by listing and exporting findings, and their record for the audit log."""
+
+    def __init__(self, status: StatusQ = None, category: CategoryQ = None, target: TargetQ = None,
+                 since: SinceQ = None, until: UntilQ = None) -> None:
+        self.where = finding_filter(status, category, target, since, until)
+        values = {"status": status, "category": category, "target": target,
+                  "since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
+        self.audited = {k: v for k, v in values.items() if v}
+
+
+FindingQueryDep = Annotated[FindingQuery, Depends()]
+
+
 @router.get("/findings", response_model=m.FindingPage, responses=_errors(),
             summary="Findings, highest priority first, then newest; paginated")
 def list_findings(
     who: FindingsReader,
     store: StoreDep,
-    status: StatusQ = None,
-    category: CategoryQ = None,
-    target: TargetQ = None,
-    since: SinceQ = None,
-    until: UntilQ = None,
+    query: FindingQueryDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> m.FindingPage:
-    where = finding_filter(status, category, target, since, until)
-    total = store.count_findings(where)
-    rows = store.findings(where, limit=limit, offset=offset)
+    total = store.count_findings(query.where)
+    rows = store.findings(query.where, limit=limit, offset=offset)
     audit.record(store, who.name, "findings.list", None, {
-        "via": who.via, "filter": _filter(status, category, target, since, until), "offset": offset,
+        "via": who.via, "filter": query.audited, "offset": offset,
         "finding_ids": [r.id for r in rows],
     })
     return m.FindingPage(items=[finding_out(r) for r in rows], total=total, limit=limit, offset=offset,
                          next_offset=offset + limit if offset + limit < total else None)
 
 
-def _filter(status: str | None, category: str | None, target: str | None, since: date | None,
-            until: date | None) -> dict[str, str]:
-    values = {"status": status, "category": category, "target": target,
-              "since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
-    return {k: v for k, v in values.items() if v}
-
-
 @router.get("/findings/export", response_model=m.FindingExport, responses=_errors(),
             summary="Every finding matching the filters, in one document (supervisors and admins)")
-def export_findings(
-    who: Exporter,
-    store: StoreDep,
-    status: StatusQ = None,
-    category: CategoryQ = None,
-    target: TargetQ = None,
-    since: SinceQ = None,
-    until: UntilQ = None,
-) -> m.FindingExport:
-    rows = store.findings(finding_filter(status, category, target, since, until))
+def export_findings(who: Exporter, store: StoreDep, query: FindingQueryDep) -> m.FindingExport:
+    rows = store.findings(query.where)
     audit.record(store, who.name, "export", None, {
-        "via": who.via, "filter": _filter(status, category, target, since, until), "count": len(rows),
+        "via": who.via, "filter": query.audited, "count": len(rows),
         "finding_ids": [r.id for r in rows],
     })
     return m.FindingExport(exported_at=now(), count=len(rows), items=[finding_out(r) for r in rows])
