@@ -50,7 +50,7 @@ class Encoder:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModel.from_pretrained(path, local_files_only=True).eval()
         with warnings.catch_warnings():  # torch's notice that this API will move, not a problem here
-            warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("ignore")
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         return tokenizer, model
 
