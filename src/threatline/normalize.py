@@ -56,9 +56,8 @@ def _unleet(word: re.Match[str]) -> str:
     text = word.group()
     if _LEET_CHARS.isdisjoint(text) or not any(c.isalpha() for c in text) or _NUMBERISH.fullmatch(text):
         return text
-    if text[0] == "@":  # a handle: "@Lindqvist" is the name, not leetspeak
-        return "@" + _BANG_IN_WORD.sub("i", text[1:]).translate(_LEET)
-    return _BANG_IN_WORD.sub("i", text).translate(_LEET)
+    handle = "@" if text[0] == "@" else ""  # "@Lindqvist" is a handle, not leetspeak
+    return handle + _BANG_IN_WORD.sub("i", text[len(handle) :]).translate(_LEET)
 
 
 def collapse_spaced(text: str) -> tuple[str, list[int]] | None:

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..labels import read_labels
-from ..match import Candidate, Matcher
+from ..match import Candidate, Matcher, match
 from ..normalize import normalize_post
 from ..posts import ReadStats, read_posts
 from ..watchlist import Watchlist
@@ -47,19 +47,12 @@ class Labelled:
 
 def load_labelled(path: Path, watchlist: Watchlist) -> Labelled:
     labels = {post_id: label.label for post_id, label in read_labels(path).items()}
-    matcher = Matcher(watchlist)
     stats = ReadStats()
-    candidates, kept, unmatched = [], [], 0
-    for post in read_posts([path], stats):
-        if post.id not in labels:
-            continue
-        post = normalize_post(post)
-        mentions = matcher.find(post.text)
-        if not mentions:
-            unmatched += 1
-            continue
-        candidates.append(Candidate(post, tuple(mentions)))
-        kept.append(labels[post.id])
+    posts = [normalize_post(post) for post in read_posts([path], stats) if post.id in labels]
+    matched = match(posts, Matcher(watchlist))
+    candidates = [candidate for candidate in matched if candidate is not None]
+    kept = [labels[candidate.post.id] for candidate in candidates]
+    unmatched = len(matched) - len(candidates)
     if not candidates:
         raise InputError(f"{path}: no labelled row mentions the watchlist {watchlist.source}; nothing to train on.")
     return Labelled(candidates, kept, unmatched, stats)
