@@ -15,12 +15,14 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
+from tests.actors import ANALYST
 from tests.fixtures import RuleDetector, make_post
 from threatline.config import Settings
 from threatline.detect.base import Detection
-from threatline.errors import InputError, NotFoundError, StoreError
+from threatline.errors import StoreError
 from threatline.pipeline import RunStats, Verdict, run
 from threatline.posts import FIELD_LIMITS, Post
+from threatline.review.decisions import decide
 from threatline.store import DatabaseSink, FindingFilter, Store, finding_to_dict
 from threatline.store.database import MIGRATIONS
 from threatline.store.schema import Finding
@@ -174,7 +176,7 @@ def test_findings_can_be_filtered_paged_and_counted(any_store: Store, watchlist:
         make_post("Northgate: burn it down", id="i-northgate"),
         make_post("Maddox lives at 4 Elm Street", id="e-maddox"),
     ]), None)
-    any_store.review(any_store.findings(FindingFilter(target="reyes"))[0].id, "dismiss", "analyst")
+    decide(any_store, any_store.findings(FindingFilter(target="reyes"))[0].id, "dismiss", ANALYST)
 
     def ids(where: FindingFilter) -> set[str]:
         return set(post_ids(any_store.findings(where)))
@@ -210,42 +212,6 @@ def test_findings_can_be_filtered_by_detection_time(any_store: Store, watchlist:
     assert post_ids(any_store.findings(FindingFilter(until=after))) == ["now"]
 
 
-# -- review ---------------------------------------------------------------------------------------
-
-
-def test_a_review_decision_sets_the_status_and_is_kept(any_store: Store, watchlist: Watchlist) -> None:
-    any_store.save(verdicts(watchlist, [make_post("kill Reyes", id="r1")]), None)
-    finding_id = any_store.findings()[0].id
-
-    any_store.review(finding_id, "monitor", "ana", "watching the account")
-    reviewed = any_store.review(finding_id, "escalate", "ben")
-
-    assert reviewed.status == "escalated"
-    assert reviewed.updated_at >= reviewed.detected_at
-    assert [(d.decision, d.actor, d.note, d.category) for d in any_store.finding(finding_id).decisions] == [
-        ("monitor", "ana", "watching the account", "threat"),
-        ("escalate", "ben", None, "threat"),
-    ]
-
-
-def test_an_unknown_decision_is_refused_and_changes_nothing(any_store: Store, watchlist: Watchlist) -> None:
-    any_store.save(verdicts(watchlist, [make_post("kill Reyes")]), None)
-    finding_id = any_store.findings()[0].id
-
-    with pytest.raises(InputError, match="unknown decision 'delete'"):
-        any_store.review(finding_id, "delete", "ana")
-
-    found = any_store.finding(finding_id)
-    assert (found.status, found.decisions) == ("new", [])
-
-
-def test_a_missing_finding_is_a_not_found_error(any_store: Store) -> None:
-    with pytest.raises(NotFoundError, match="no finding with id 999"):
-        any_store.finding(999)
-    with pytest.raises(NotFoundError, match="no finding with id 999"):
-        any_store.review(999, "dismiss", "ana")
-
-
 # -- the public JSON shape ------------------------------------------------------------------------
 
 
@@ -253,14 +219,17 @@ def test_a_finding_as_json_has_every_field_and_utc_timestamps(any_store: Store, 
     any_store.save(verdicts(watchlist, [make_post("kill Reyes", id="j1", created_at=datetime(2026, 3, 1, tzinfo=UTC))]),
                    None)
     finding_id = any_store.findings()[0].id
-    any_store.review(finding_id, "monitor", "ana", "noted")
+    decide(any_store, finding_id, "monitor", ANALYST, "noted")
 
     data = finding_to_dict(any_store.finding(finding_id))
 
     assert set(data) >= {"id", "source", "post_id", "text", "author", "url", "posted_at", "category", "score",
                          "priority", "priority_reasons", "targets", "evidence", "detector_version", "detected_at",
-                         "updated_at", "status", "decisions"}
-    assert (data["post_id"], data["status"], data["targets"]) == ("j1", "monitoring", ["reyes"])
+                         "updated_at", "status", "escalation_request", "decisions"}
+    assert (data["post_id"], data["status"], data["targets"]) == ("j1", "reviewing", ["reyes"])
+    assert data["decisions"][0] | {"decided_at": None} == {
+        "decision": "monitor", "note": "noted", "actor": "ana", "channel": "cli", "from_status": "new",
+        "to_status": "reviewing", "decided_at": None}
     for stamp in (data["detected_at"], data["updated_at"], data["posted_at"], data["decisions"][0]["decided_at"]):
         assert datetime.fromisoformat(stamp).utcoffset() == timedelta(0), f"{stamp} is not marked as UTC"
     assert data["posted_at"] == "2026-03-01T00:00:00+00:00"

@@ -2,27 +2,29 @@
 watchlists. They register on `cli.main` (cli.py imports this module at its end), so `cli.py` keeps
 the scanning commands and this module the running and governing ones.
 
-Changes made here are audited under the actor `cli:$USER`.
+Changes made here are audited under the actor `cli:<login name>` (see `threatline.review.actor`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 from rich.table import Table
 
-from . import accounts, audit, transparency, watchlist_store
+from . import watchlist_store
 from .cli import Group, err, main, open_store, out, settings
+from .cli_identity import read_password
 from .errors import InputError
-from .retention import Policy, purge
+from .review import accounts, audit, transparency
+from .review.actor import cli_operator
+from .review.retention import Policy, purge
 
 
 def cli_actor() -> str:
-    return f"cli:{os.environ.get('USER') or 'unknown'}"
+    return cli_operator().name
 
 
 def policy_from(dismissed_days: int | None, retain_days: int | None) -> Policy:
@@ -47,7 +49,7 @@ def serve(host: str, port: int, purge: bool, forwarded_allow_ips: str, access_lo
     """Run the analyst web app and the /api/v1 API over the CLI's database."""
     import uvicorn
 
-    from .retention import DailyPurge
+    from .review.retention import DailyPurge
     from .web import create_app
 
     current = settings()
@@ -74,16 +76,6 @@ def users() -> None:
     """Accounts for the web app and the API."""
 
 
-def read_password() -> str:
-    if sys.stdin.isatty():
-        return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
-    line = sys.stdin.readline()
-    password = line.rstrip("\r\n")
-    if not password:
-        raise InputError("no password on standard input; pipe it in: printf '%s\\n' \"$PW\" | threatline users add ...")
-    return password
-
-
 @users.command("add")
 @click.argument("name")
 @click.option("--role", required=True, type=click.Choice(accounts.ROLES),
@@ -91,7 +83,7 @@ def read_password() -> str:
                    "auditor reads the audit log.")
 def users_add(name: str, role: str) -> None:
     """Add a user; the password is read from standard input (first line)."""
-    user = accounts.add_user(open_store(), name, role, read_password(), cli_actor())
+    user = accounts.add_user(open_store(), name, role, read_password(confirm=True), cli_actor())
     out.print(f"User {user.name} added as {user.role}.", markup=False)
 
 
@@ -177,7 +169,9 @@ def audit_verify(head: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def audit_list(limit: int, action: str | None, fmt: str) -> None:
     """Show the newest audit entries."""
-    rows = audit.entries(open_store(), limit, 0, action)
+    store = open_store()
+    audit.record(store, cli_actor(), "audit.view", None, {"via": "cli", "limit": limit, "action": action})
+    rows = audit.entries(store, limit, 0, action)
     if fmt == "json":
         for e in rows:
             click.echo(json.dumps({"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "subject": e.subject,

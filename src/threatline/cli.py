@@ -7,7 +7,6 @@ is a bug and keeps its traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,13 +19,18 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, audit
+from . import __version__
+from .cli_identity import account_option, acting
 from .config import Settings
 from .detect.registry import CORPUS, DETECTORS, MODEL_NAMES, load_detector
 from .errors import ConfigError, ThreatlineError
 from .pipeline import RunStats, run
 from .posts import ReadStats, Skipped, read_posts
-from .store import DECISIONS, STATUSES, DatabaseSink, FindingFilter, Store, finding_to_dict
+from .review import audit
+from .review.actor import cli_operator
+from .review.decisions import decide
+from .review.workflow import DECISIONS, STATUSES
+from .store import DatabaseSink, FindingFilter, Store, finding_to_dict
 from .watchlist import load_watchlist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -167,8 +171,9 @@ def findings_table(rows: list[Any], title: str = "Findings") -> Table:
     for column in ("id", "pri", "category", "score", "targets", "status", "text"):
         table.add_column(column, overflow="fold", max_width=70 if column == "text" else None)
     for row in rows:
+        status = row.status + (" (escalation requested)" if row.escalation_requested_at else "")
         table.add_row(str(row.id), str(row.priority), row.category, f"{row.score:.2f}", ", ".join(row.targets),
-                      row.status, escape(row.text))  # a post's "[/]" is text, not markup
+                      status, escape(row.text))  # a post's "[/]" is text, not markup
     return table
 
 
@@ -177,10 +182,21 @@ def findings_table(rows: list[Any], title: str = "Findings") -> Table:
 @click.option("--status", type=click.Choice(STATUSES), help="Only findings with this review status.")
 @click.option("--category", type=click.Choice(["threat", "incitement", "exposure"]))
 @click.option("--target", help="Only findings about this watchlist id.")
+@click.option("--escalation-requested", "requested", is_flag=True,
+              help="Only findings whose escalation was requested and waits for a supervisor.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, highest priority first.")
-def findings_list(fmt: str, status: str | None, category: str | None, target: str | None, limit: int | None) -> None:
-    """List findings, highest priority (1) first, then newest."""
-    rows = open_store().findings(FindingFilter(status=status, category=category, target=target), limit=limit)
+@account_option
+def findings_list(fmt: str, status: str | None, category: str | None, target: str | None, requested: bool,
+                  limit: int | None, account: str | None) -> None:
+    """List findings, highest priority (1) first, then newest. The listing is audited."""
+    store = open_store()
+    actor = acting(store, account)
+    where = FindingFilter(status=status, category=category, target=target, escalation_requested=requested or None)
+    rows = store.findings(where, limit=limit)
+    audited = {"status": status, "category": category, "target": target, "escalation_requested": requested or None}
+    audit.record(store, actor.name, "findings.list", None, {
+        "via": "cli", "filter": {k: v for k, v in audited.items() if v}, "finding_ids": [r.id for r in rows],
+    })
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(finding_to_dict(row), ensure_ascii=False))
@@ -193,9 +209,13 @@ def findings_list(fmt: str, status: str | None, category: str | None, target: st
 @findings.command("show")
 @click.argument("finding_id", type=int)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def findings_show(finding_id: int, fmt: str) -> None:
-    """Show one finding with its evidence and reasons."""
-    data = finding_to_dict(open_store().finding(finding_id))
+@account_option
+def findings_show(finding_id: int, fmt: str, account: str | None) -> None:
+    """Show one finding with its evidence, reasons and history. The view is audited."""
+    store = open_store()
+    actor = acting(store, account)
+    data = finding_to_dict(store.finding(finding_id))
+    audit.record(store, actor.name, "finding.view", finding_id, {"via": "cli"})
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -211,23 +231,30 @@ def findings_show(finding_id: int, fmt: str) -> None:
     out.print("[bold]Evidence[/bold]")
     for item in data["evidence"]:
         out.print(f"  [{item['kind']}] {item['text']!r}: {item['reason']}", markup=False)
+    if data["escalation_request"]:
+        request = data["escalation_request"]
+        out.print(f"Escalation requested by {request['requested_by']} at {request['requested_at']}: "
+                  "waiting for a supervisor.", markup=False)
+    if data["decisions"]:
+        out.print("[bold]History[/bold]")
     for decision in data["decisions"]:
-        out.print(f"[bold]{decision['decision']}[/bold] by {escape(decision['actor'])} at {decision['decided_at']}"
-                  + (f": {escape(decision['note'])}" if decision["note"] else ""), highlight=False)
+        out.print(f"  {decision['decided_at']}  {decision['decision']} ({decision['from_status']} -> "
+                  f"{decision['to_status']}) by {decision['actor']} via {decision['channel']}"
+                  + (f": {decision['note']}" if decision["note"] else ""), markup=False, highlight=False)
 
 
 @main.command()
 @click.argument("finding_id", type=int)
-@click.option("--decision", required=True, type=click.Choice(sorted(DECISIONS)))
+@click.option("--decision", required=True, type=click.Choice(DECISIONS),
+              help="What the review workflow allows: see docs/safeguards.md, Review.")
 @click.option("--note", help="Why: kept with the decision.")
-@click.option("--actor", default=lambda: os.environ.get("USER", "cli"), show_default="$USER",
-              help="Who is deciding.")
-def review(finding_id: int, decision: str, note: str | None, actor: str) -> None:
-    """Record a review decision on a finding: dismiss, monitor or escalate."""
+@account_option
+def review(finding_id: int, decision: str, note: str | None, account: str | None) -> None:
+    """Record a decision on a finding, as the OS user (cli:NAME) or as an account (--as)."""
     store = open_store()
-    found = store.review(finding_id, decision, actor, note)
-    audit.record(store, actor, "decision", found.id, {"decision": decision, "note": bool(note), "via": "cli"})
-    out.print(f"Finding {found.id} is now [bold]{found.status}[/bold].")
+    found = decide(store, finding_id, decision, acting(store, account), note)
+    waiting = " Escalation requested: supervisors see it in the queue." if decision == "request_escalation" else ""
+    out.print(f"Finding {found.id} is now [bold]{found.status}[/bold].{waiting}")
 
 
 def print_metrics(metrics: dict[str, Any]) -> None:
@@ -353,7 +380,10 @@ def demo(detector: str) -> None:
     out.print(f"Scanning {SAMPLE / 'posts.jsonl'} against {SAMPLE / 'watchlist.toml'}...")
     stats = scan_files((str(SAMPLE / "posts.jsonl"),), SAMPLE / "watchlist.toml", detector, store)
     print_summary(stats)
-    out.print(findings_table(store.findings(), title="Findings, highest priority first"))
+    rows = store.findings()
+    audit.record(store, cli_operator().name, "findings.list", None,
+                 {"via": "cli", "filter": {}, "finding_ids": [r.id for r in rows]})
+    out.print(findings_table(rows, title="Findings, highest priority first"))
     out.print(f"The demo database is {database}; explore it with "
               f"THREATLINE_DATABASE_URL=sqlite:///{database} threatline findings show ID.")
 

@@ -12,8 +12,8 @@ import tomllib
 
 from sqlalchemy import select
 
-from . import audit
 from .errors import InputError, NotFoundError, WatchlistError
+from .review import audit
 from .store import Store
 from .store.safeguards import StoredWatchlist
 from .timeutil import now

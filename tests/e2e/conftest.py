@@ -32,7 +32,7 @@ class Cli:
 def _cli(data_dir: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cli]:
     monkeypatch.setenv("THREATLINE_DATA_DIR", str(data_dir))
     monkeypatch.setenv("THREATLINE_DATABASE_URL", database_url)
-    monkeypatch.setenv("USER", "test-analyst")
+    monkeypatch.delenv("THREATLINE_TOKEN", raising=False)  # the CLI acts as the OS user
     cli = Cli(data_dir, database_url)
     yield cli
     for store in cli.opened:

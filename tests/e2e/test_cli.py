@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import pytest
 from click.testing import Result
 
+from tests.actors import OPERATOR
 from tests.e2e.conftest import Cli
 from tests.fixtures import (
     BENIGN_MENTION,
@@ -353,13 +354,13 @@ def test_review_records_the_decision(seeded: Cli) -> None:
     assert f"Finding {finding_id} is now escalated." in result.stdout
     [escalated] = listed(seeded, "--status", "escalated")
     assert escalated["id"] == int(finding_id)
-    assert [(d["decision"], d["actor"], d["note"]) for d in escalated["decisions"]] == [
-        ("escalate", "test-analyst", "reported to the sheriff's office")]
+    assert [(d["decision"], d["actor"], d["channel"], d["note"]) for d in escalated["decisions"]] == [
+        ("escalate", OPERATOR, "cli", "reported to the sheriff's office")]
     shown = " ".join(seeded("findings", "show", finding_id).stdout.split())  # the console wraps long lines
-    assert "escalate by test-analyst" in shown and "reported to the sheriff's office" in shown
+    assert f"escalate (new -> escalated) by {OPERATOR} via cli: reported to the sheriff's office" in shown
 
 
-@pytest.mark.parametrize(("decision", "status"), [("dismiss", "dismissed"), ("monitor", "monitoring")])
+@pytest.mark.parametrize(("decision", "status"), [("dismiss", "dismissed"), ("monitor", "reviewing")])
 def test_every_decision_sets_its_status(seeded: Cli, decision: str, status: str) -> None:
     finding_id = str(listed(seeded)[0]["id"])
 

@@ -21,12 +21,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from tests.fixtures import WATCHLIST_TOML
-from threatline import accounts, watchlist_store
+from threatline import watchlist_store
 from threatline.config import Settings
 from threatline.detect.base import Detection, Evidence
 from threatline.pipeline import Finding, Verdict
 from threatline.posts import Post
 from threatline.prioritize import Priority
+from threatline.review import accounts
 from threatline.store import Store, schema
 from threatline.web import create_app
 

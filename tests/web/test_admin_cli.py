@@ -14,10 +14,11 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from tests.actors import OPERATOR
 from tests.fixtures import WATCHLIST_TOML
 from tests.web.conftest import PASSWORD, Seeded
-from threatline import accounts, audit
 from threatline.cli import main
+from threatline.review import accounts, audit
 from threatline.store import Store
 from threatline.web import create_app
 
@@ -26,8 +27,10 @@ from threatline.web import create_app
 def runner(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("THREATLINE_DATABASE_URL", sqlite_url)
     monkeypatch.setenv("THREATLINE_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("USER", "opsperson")
+    monkeypatch.setenv("USER", "opsperson")  # set to show that it is not what the CLI records
+    monkeypatch.delenv("THREATLINE_TOKEN", raising=False)
     return CliRunner()
+
 
 
 def test_users_add_reads_the_password_from_stdin(runner: CliRunner, store: Store) -> None:
@@ -36,7 +39,7 @@ def test_users_add_reads_the_password_from_stdin(runner: CliRunner, store: Store
     assert accounts.authenticate(store, "alice", PASSWORD) is not None
     assert PASSWORD not in added.output
     entry = audit.entries(store, 1)[0]
-    assert (entry.actor, entry.action, entry.subject, entry.details) == ("cli:opsperson", "user.add", "alice",
+    assert (entry.actor, entry.action, entry.subject, entry.details) == (OPERATOR, "user.add", "alice",
                                                                          {"role": "supervisor"})
     listed = runner.invoke(main, ["users", "list"])
     assert "alice" in listed.output and "supervisor" in listed.output
@@ -92,13 +95,17 @@ def test_stored_watchlists_round_trip_for_scan(runner: CliRunner, store: Store, 
     assert runner.invoke(main, ["watchlists", "export", "nothing"]).exit_code == 2
 
 
-def test_cli_review_is_audited(runner: CliRunner, store: Store, seeded: Seeded) -> None:
-    result = runner.invoke(main, ["review", str(seeded.urgent), "--decision", "monitor", "--note", "n",
-                                  "--actor", "dana"])
+def test_cli_review_acts_as_the_os_user_and_takes_no_actor(runner: CliRunner, store: Store, seeded: Seeded) -> None:
+    result = runner.invoke(main, ["review", str(seeded.urgent), "--decision", "monitor", "--note", "n"],
+                           env={"USER": "somebody-else", "LOGNAME": "somebody-else"})
     assert result.exit_code == 0, result.output
     entry = audit.entries(store, 1)[0]
     assert (entry.actor, entry.action, entry.subject, entry.details) == (
-        "dana", "decision", str(seeded.urgent), {"decision": "monitor", "note": True, "via": "cli"})
+        OPERATOR, "decision", str(seeded.urgent),
+        {"decision": "monitor", "note": True, "via": "cli", "from": "new", "to": "reviewing"})
+    assert [(d.actor, d.channel) for d in store.finding(seeded.urgent).decisions] == [(OPERATOR, "cli")]
+    forged = runner.invoke(main, ["review", str(seeded.urgent), "--decision", "dismiss", "--actor", "dana"])
+    assert forged.exit_code == 2 and "No such option '--actor'" in forged.output
 
 
 def _free_port() -> int:

@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 from tests.fixtures import WATCHLIST_TOML
 from tests.web.conftest import PASSWORD, XSS_TEXT, Seeded
-from threatline import audit
 from threatline.pipeline import RunStats
+from threatline.review import audit
 from threatline.store import Store
 
 
@@ -45,7 +45,7 @@ def test_findings_filters(api, seeded: Seeded) -> None:
     old = ids(f"until={(now - timedelta(days=3)).date()}")
     assert seeded.unsure in old and seeded.urgent not in old
     api("POST", f"/api/v1/findings/{seeded.incitement}/decisions", json={"decision": "monitor"})
-    assert ids("status=monitoring") == {seeded.incitement}
+    assert ids("status=reviewing") == {seeded.incitement}
     assert ids("status=new") == set(seeded.ids) - {seeded.incitement}
 
 
@@ -75,7 +75,7 @@ def test_reading_a_finding_is_audited_by_id_only(api, store: Store, seeded: Seed
     assert answer.json()["text"] == XSS_TEXT  # JSON carries the text as it is; escaping is the page's job
     entry = audit.entries(store, 1)[0]
     assert (entry.actor, entry.action, entry.subject, entry.details) == ("analyst", "finding.view", str(seeded.xss),
-                                                                         {"via": "token"})
+                                                                         {"via": "api", "auth": "token"})
     api("GET", "/api/v1/findings?category=threat")
     listed = audit.entries(store, 1)[0]
     assert listed.action == "findings.list" and set(listed.details["finding_ids"]) == {seeded.urgent, seeded.xss,
@@ -89,10 +89,12 @@ def test_a_decision_changes_the_status_and_is_audited_without_its_note(api, stor
     assert answer.status_code == 200
     body = answer.json()
     assert body["status"] == "escalated"
-    assert body["decisions"][-1]["actor"] == "supervisor" and body["decisions"][-1]["note"] == note
+    assert body["decisions"][-1] | {"decided_at": None} == {
+        "decision": "escalate", "note": note, "actor": "supervisor", "channel": "api", "from_status": "new",
+        "to_status": "escalated", "decided_at": None}
     entry = audit.entries(store, 1)[0]
-    assert (entry.action, entry.subject, entry.details) == ("decision", str(seeded.urgent),
-                                                            {"decision": "escalate", "note": True, "via": "token"})
+    assert (entry.action, entry.subject, entry.details) == ("decision", str(seeded.urgent), {
+        "decision": "escalate", "note": True, "via": "api", "from": "new", "to": "escalated"})
     assert note not in str([e.details for e in audit.entries(store, 100)])
 
 

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import delete, insert, update
 
-from threatline import audit
-from threatline.audit import GENESIS, entry_hash
 from threatline.cli import main
+from threatline.review import audit
+from threatline.review.audit import GENESIS, entry_hash
 from threatline.store import Store
 from threatline.store.safeguards import AuditEntry
 

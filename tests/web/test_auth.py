@@ -9,12 +9,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, text, update
 
 from tests.web.conftest import PASSWORD, People, csrf_of, login
-from threatline import accounts, audit
 from threatline.errors import InputError
+from threatline.review import accounts, audit
+from threatline.review.login import BACKOFF, Backoff, login_wait
 from threatline.store import Store
 from threatline.store.safeguards import ApiToken, LoginFailure, User, WebSession
 from threatline.timeutil import now
-from threatline.web.auth import FREE_FAILURES, SESSION_COOKIE, login_wait
+from threatline.web.auth import SESSION_COOKIE
+
+FREE_FAILURES = BACKOFF.free_failures
 
 PAGES = ["/", "/queue", "/findings/1", "/cases", "/cases/target/reyes", "/watchlists", "/watchlists/main",
          "/users", "/audit", "/transparency", "/api/v1/docs"]
@@ -164,16 +167,12 @@ def test_failed_logins_back_off_and_are_audited(client: TestClient, store: Store
     assert PASSWORD not in str([e.details for e in audit.entries(store, 10)])
 
 
-def test_the_backoff_doubles_and_is_capped(store: Store) -> None:
-    from threatline.web.auth import MAX_WAIT, record_failure
-
-    waits = []
-    for _ in range(FREE_FAILURES + 12):
-        record_failure(store, "mallory")
-        waits.append(round(login_wait(store, "mallory")))
-    assert waits[:FREE_FAILURES - 1] == [0] * (FREE_FAILURES - 1)
-    assert waits[FREE_FAILURES - 1 : FREE_FAILURES + 3] == [1, 2, 4, 8]
-    assert max(waits) == MAX_WAIT
+def test_the_backoff_doubles_and_is_capped() -> None:
+    backoff = Backoff(free_failures=3, first_wait=1.0, max_wait=300.0)
+    waits = [backoff.wait_after(failures) for failures in range(1, 16)]
+    assert waits[:2] == [0, 0]
+    assert waits[2:6] == [1, 2, 4, 8]
+    assert max(waits) == 300.0 and waits[-1] == 300.0
 
 
 def test_unknown_names_fail_like_wrong_passwords(client: TestClient, people: People) -> None:

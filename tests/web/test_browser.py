@@ -137,14 +137,16 @@ def test_analyst_logs_in_filters_the_queue_and_reviews_a_hostile_post(page: tupl
     assert tab.locator("main a[href^='http']").count() == 0  # the post's link is text, not a link
     expect(tab.locator("#post-url")).to_contain_text("127.0.0.1:9/canary")
     assert tab.evaluate("() => window.__xss") is None
-    expect(tab.locator("input[value=escalate]")).to_be_disabled()  # analysts do not escalate
+    expect(tab.locator("input[value=escalate]")).to_have_count(0)  # analysts do not escalate: they ask
+    expect(tab.locator("#request-escalation")).to_be_visible()
     shot(tab, "finding")
 
     tab.check("input[value=monitor]")
     tab.fill("#note", "Watch this account <b>closely</b>")
     tab.click("#decide")
-    expect(tab.locator("#saved")).to_contain_text("The finding is now monitoring")
+    expect(tab.locator("#saved")).to_contain_text("The finding is now reviewing")
     expect(tab.locator(".history")).to_contain_text("Watch this account <b>closely</b>")
+    expect(tab.locator(".history")).to_contain_text("by analyst via web")
     assert tab.evaluate("() => window.__xss") is None
     watch.assert_clean()
 

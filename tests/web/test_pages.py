@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from tests.fixtures import WATCHLIST_TOML
 from tests.web.conftest import PASSWORD, XSS_TEXT, Seeded, add_finding, csrf_of
-from threatline import audit
+from threatline.review import audit
 from threatline.store import Store
 from threatline.web.highlight import Piece, pieces
 from threatline.web.security import CSP
@@ -146,8 +146,11 @@ def test_deciding_through_the_form(logged_in, store: Store, seeded: Seeded) -> N
     assert store.finding(seeded.unsure).status == "dismissed"
     page = client.get(answer.headers["location"]).text
     assert "Decision recorded: dismiss" in page and "hyperbole" in page
-    escalate = client.post(f"/findings/{seeded.unsure}/decision", data={"decision": "escalate", "csrf_token": token})
-    assert escalate.status_code == 403 and store.finding(seeded.unsure).status == "dismissed"
+    escalate = client.post(f"/findings/{seeded.urgent}/decision", data={"decision": "escalate", "csrf_token": token})
+    assert escalate.status_code == 403 and store.finding(seeded.urgent).status == "new"
+    assert "Not recorded: the analyst role may not escalate" in escalate.text
+    again = client.post(f"/findings/{seeded.unsure}/decision", data={"decision": "dismiss", "csrf_token": token})
+    assert again.status_code == 409 and "cannot dismiss a finding that is dismissed" in again.text
     bad = client.post(f"/findings/{seeded.unsure}/decision", data={"decision": "delete", "csrf_token": token})
     assert bad.status_code == 422
     missing = client.post("/findings/999/decision", data={"decision": "dismiss", "csrf_token": token})

@@ -10,10 +10,12 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select, update
 
+from tests.actors import SUPERVISOR
 from tests.web.conftest import add_finding
-from threatline import audit
 from threatline.cli import main
-from threatline.retention import DailyPurge, Policy, purge
+from threatline.review import audit
+from threatline.review.decisions import decide
+from threatline.review.retention import DailyPurge, Policy, purge
 from threatline.store import Store
 from threatline.store.safeguards import ArchivedCount
 from threatline.store.schema import Decision, Finding
@@ -36,7 +38,7 @@ def make(store: Store, name: str, decision: str | None, detected_days: float, de
     finding_id = add_finding(store, f"RETENTION-MARKER-{name} Dana Reyes going to kill",
                              evidence=[("going to kill", "intent", "intent")])
     if decision:
-        store.review(finding_id, decision, "tester", "a note")
+        decide(store, finding_id, decision, SUPERVISOR, "a note")
     age(store, finding_id, detected_days, decided_days)
     return finding_id
 
@@ -46,7 +48,7 @@ def test_the_purge_follows_the_policy(any_store: Store) -> None:
     ids = {
         "new_expired": make(store, "a", None, 400),
         "new_recent": make(store, "b", None, 10),
-        "monitoring_expired": make(store, "c", "monitor", 366, 300),
+        "reviewing_expired": make(store, "c", "monitor", 366, 300),
         "dismissed_due": make(store, "d", "dismiss", 100, 31),
         "dismissed_recently": make(store, "e", "dismiss", 100, 5),
         "dismissed_but_expired": make(store, "f", "dismiss", 400, 1),
@@ -54,7 +56,7 @@ def test_the_purge_follows_the_policy(any_store: Store) -> None:
     }
     result = purge(store, Policy(dismissed_days=30, retain_days=365), actor="tester")
     assert sorted(result.dismissed) == sorted([ids["dismissed_due"], ids["dismissed_but_expired"]])
-    assert sorted(result.expired) == sorted([ids["new_expired"], ids["monitoring_expired"]])
+    assert sorted(result.expired) == sorted([ids["new_expired"], ids["reviewing_expired"]])
     kept = {f.id for f in store.findings()}
     assert kept == {ids["new_recent"], ids["dismissed_recently"], ids["escalated_old"]}
     with store.sessions() as session:
@@ -100,7 +102,7 @@ def test_purged_text_is_gone_from_the_database_files(any_store: Store, request: 
     engine = store.sessions.kw["bind"]
     secret = "RETENTION-MARKER-gone-for-real"
     doomed = add_finding(store, f"{secret} Dana Reyes going to kill " + "padding " * 300, author="doomed_author")
-    store.review(doomed, "dismiss", "tester", f"note about {secret}")
+    decide(store, doomed, "dismiss", SUPERVISOR, f"note about {secret}")
     age(store, doomed, 40, 40)
     keeper = add_finding(store, "RETENTION-MARKER-kept Dana Reyes going to kill")
     if engine.dialect.name == "postgresql":

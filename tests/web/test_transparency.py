@@ -9,12 +9,15 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import update
 
+from tests.actors import ANALYST, SUPERVISOR
 from tests.web.conftest import Seeded
-from threatline import transparency
 from threatline.cli import main
 from threatline.errors import InputError
 from threatline.pipeline import RunStats
-from threatline.retention import Policy, purge
+from threatline.review import transparency
+from threatline.review.decisions import decide
+from threatline.review.retention import Policy, purge
+from threatline.review.workflow import DECISIONS
 from threatline.store import Store
 from threatline.store.schema import Decision, Finding, Run
 
@@ -51,21 +54,21 @@ def test_counts_per_period_and_category(store: Store, seeded: Seeded) -> None:
     add_run(store, datetime(2026, 1, 5, tzinfo=UTC), 1000, 900, 100, {"threat": 4, "exposure": 1}, skipped=3)
     add_run(store, datetime(2026, 1, 20, tzinfo=UTC), 500, 450, 50, {"incitement": 2})
     add_run(store, datetime(2026, 2, 3, tzinfo=UTC), 10, 9, 1, {})
-    store.review(seeded.urgent, "escalate", "sup")
-    store.review(seeded.unsure, "dismiss", "ana")
-    store.review(seeded.incitement, "monitor", "ana")
+    decide(store, seeded.urgent, "escalate", SUPERVISOR)
+    decide(store, seeded.unsure, "dismiss", ANALYST)
+    decide(store, seeded.incitement, "monitor", ANALYST)
     with store.sessions.begin() as session:
         session.execute(update(Decision).values(decided_at=datetime(2026, 1, 21, tzinfo=UTC)))
     report = transparency.build(store, "month")
+    none = dict.fromkeys(DECISIONS, 0)
     by_period = {p.period: p.to_dict() for p in report.periods}
     january, february = by_period["2026-01"], by_period["2026-02"]
     assert [p.period for p in report.periods] == sorted([p.period for p in report.periods], reverse=True)
     assert january == {
         "period": "2026-01", "runs": 2, "read": 1500, "skipped": 3, "dropped_not_relevant": 1350,
         "relevant_not_flagged": 143, "flagged": {"threat": 4, "incitement": 2, "exposure": 1}, "flagged_total": 7,
-        "decisions": {"threat": {"dismiss": 1, "monitor": 0, "escalate": 1},
-                      "incitement": {"dismiss": 0, "monitor": 1, "escalate": 0},
-                      "exposure": {"dismiss": 0, "monitor": 0, "escalate": 0}},
+        "decisions": {"threat": none | {"dismiss": 1, "escalate": 1}, "incitement": none | {"monitor": 1},
+                      "exposure": none},
         "deleted_by_retention": {"threat": 0, "incitement": 0, "exposure": 0},
     }
     assert february["read"] == 10 and february["flagged_total"] == 0
@@ -76,8 +79,8 @@ def test_counts_per_period_and_category(store: Store, seeded: Seeded) -> None:
 
 
 def test_decisions_still_count_after_retention_deletes_them(store: Store, seeded: Seeded) -> None:
-    store.review(seeded.unsure, "dismiss", "ana")
-    store.review(seeded.exposure, "monitor", "ana")
+    decide(store, seeded.unsure, "dismiss", ANALYST)
+    decide(store, seeded.exposure, "monitor", ANALYST)
     long_ago = datetime.now(UTC) - timedelta(days=400)
     with store.sessions.begin() as session:
         session.execute(update(Decision).values(decided_at=long_ago))
@@ -100,7 +103,7 @@ def test_decisions_still_count_after_retention_deletes_them(store: Store, seeded
 
 
 def test_the_report_holds_no_post_text(store: Store, seeded: Seeded) -> None:
-    store.review(seeded.xss, "monitor", "ana", "note with Lyle Maddox's name")
+    decide(store, seeded.xss, "monitor", ANALYST, "note with Lyle Maddox's name")
     report = transparency.build(store, "week")
     for rendered in (json.dumps(report.to_dict()), transparency.to_markdown(report)):
         for secret in ("Maddox", "Reyes", "angry_account", "bluesky", "__xss", "kill", "note"):

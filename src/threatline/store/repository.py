@@ -14,13 +14,10 @@ from typing import Any
 from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from ..errors import InputError, NotFoundError
+from ..errors import NotFoundError
 from ..pipeline import RunStats, Verdict
 from .database import open_database
-from .schema import Decision, Finding, Run
-
-DECISIONS = {"dismiss": "dismissed", "monitor": "monitoring", "escalate": "escalated"}
-STATUSES = ("new", *DECISIONS.values())
+from .schema import Finding, Run
 
 
 @dataclass(frozen=True)
@@ -30,6 +27,7 @@ class FindingFilter:
     target: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    escalation_requested: bool | None = None  # True: only findings waiting for a supervisor
 
 
 class Store:
@@ -117,28 +115,6 @@ class Store:
                 raise NotFoundError(f"no finding with id {finding_id}; `threatline findings list` shows them.")
             return found
 
-    def review(self, finding_id: int, decision: str, actor: str, note: str | None = None) -> Finding:
-        if decision not in DECISIONS:
-            raise InputError(f"unknown decision {decision!r}; use one of: {', '.join(DECISIONS)}.")
-        with self.sessions.begin() as session:
-            found = session.get(Finding, finding_id)
-            if found is None:
-                raise NotFoundError(f"no finding with id {finding_id}; `threatline findings list` shows them.")
-            now = _now()
-            session.add(
-                Decision(
-                    finding_id=found.id,
-                    decision=decision,
-                    note=note,
-                    actor=actor,
-                    decided_at=now,
-                    category=found.category,
-                )
-            )
-            found.status = DECISIONS[decision]
-            found.updated_at = now
-        return self.finding(finding_id)
-
 
 def _filtered(query: Select[Any], where: FindingFilter) -> Select[Any]:
     if where.status:
@@ -149,6 +125,9 @@ def _filtered(query: Select[Any], where: FindingFilter) -> Select[Any]:
         query = query.where(Finding.detected_at >= where.since)
     if where.until:
         query = query.where(Finding.detected_at < where.until)
+    if where.escalation_requested is not None:
+        requested = Finding.escalation_requested_at.is_not(None)
+        query = query.where(requested if where.escalation_requested else ~requested)
     if where.target:
         # Targets are a short JSON list; a LIKE on the quoted id works on SQLite and PostgreSQL alike.
         # Ids may hold '_', a LIKE wildcard: escaped, so "a_b" does not also find "axb".
@@ -178,6 +157,7 @@ def _row(found: Any, run_id: int | None) -> Finding:
         detected_at=found.detected_at,
         updated_at=found.detected_at,
         status="new",
+        version=0,
     )
 
 
@@ -205,8 +185,13 @@ def finding_to_dict(found: Finding) -> dict[str, Any]:
         "detected_at": _iso(found.detected_at),
         "updated_at": _iso(found.updated_at),
         "status": found.status,
+        "escalation_request": (
+            {"requested_by": found.escalation_requested_by, "requested_at": _iso(found.escalation_requested_at)}
+            if found.escalation_requested_at else None
+        ),
         "decisions": [
-            {"decision": d.decision, "note": d.note, "actor": d.actor, "decided_at": _iso(d.decided_at)}
+            {"decision": d.decision, "note": d.note, "actor": d.actor, "channel": d.channel,
+             "from_status": d.from_status, "to_status": d.to_status, "decided_at": _iso(d.decided_at)}
             for d in found.decisions
         ],
     }

@@ -79,14 +79,20 @@ class Finding(Base):
     detected_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    # Bumped by every decision: the compare-and-set that keeps two deciders from both winning.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    escalation_requested_by: Mapped[str | None] = mapped_column(String(200))
+    escalation_requested_at: Mapped[datetime | None] = mapped_column(index=True)
 
     decisions: Mapped[list[Decision]] = relationship(
-        back_populates="finding", cascade="all, delete-orphan", order_by="Decision.decided_at"
+        back_populates="finding", cascade="all, delete-orphan", order_by="(Decision.decided_at, Decision.id)"
     )
 
 
 class Decision(Base):
-    """An analyst's review decision; a finding's status is its latest decision."""
+    """A review decision and the move it made (`from_status` to `to_status`; the same status for a
+    request for escalation). A finding's status is its latest decision's `to_status`; `channel` is
+    cli, web or api (`unknown` for decisions recorded before channels were)."""
 
     __tablename__ = "decisions"
 
@@ -97,5 +103,8 @@ class Decision(Base):
     actor: Mapped[str] = mapped_column(String(200))
     decided_at: Mapped[datetime]
     category: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10))
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
 
     finding: Mapped[Finding] = relationship(back_populates="decisions")

@@ -11,9 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from .. import accounts, audit, cases, transparency, watchlist_store
+from .. import watchlist_store
 from ..errors import InputError
-from ..retention import Policy
+from ..review import accounts, audit, cases, transparency, workflow
+from ..review.actor import Actor
+from ..review.decisions import decide as record_decision
+from ..review.retention import Policy
 from ..store import Store, finding_to_dict
 from ..store.safeguards import StoredWatchlist, User
 from ..store.schema import Finding
@@ -31,7 +34,7 @@ MAX_ID = 2**62
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     text = {400: "Bad input", 401: "Not authenticated", 403: "Not allowed for this role",
-            404: "Not found", 422: "Invalid parameters"}
+            404: "Not found", 409: "The finding's status does not allow this decision", 422: "Invalid parameters"}
     return {code: {"model": m.Error, "description": text[code]} for code in sorted({400, 401, 403, 422, *codes})}
 
 
@@ -51,12 +54,14 @@ def finding_out(found: Finding) -> m.FindingOut:
     return m.FindingOut.model_validate(finding_to_dict(found))
 
 
-StatusQ = Annotated[str | None, Query(pattern="^(new|dismissed|monitoring|escalated)$",
+StatusQ = Annotated[str | None, Query(pattern=f"^({'|'.join(workflow.STATUSES)})$",
                                       description="Only findings with this review status.")]
 CategoryQ = Annotated[str | None, Query(pattern="^(threat|incitement|exposure)$")]
 TargetQ = Annotated[str | None, Query(pattern=TARGET_PATTERN, description="A watchlist id.")]
 SinceQ = Annotated[date | None, Query(description="Detected on or after this day (UTC).")]
 UntilQ = Annotated[date | None, Query(description="Detected on or before this day (UTC).")]
+RequestedQ = Annotated[bool | None, Query(description="true: only findings whose escalation was requested and "
+                                                      "waits for a supervisor; false: only the others.")]
 FindingId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
@@ -81,11 +86,12 @@ class FindingQuery:
     """The filters shared by listing and exporting findings, and their record for the audit log."""
 
     def __init__(self, status: StatusQ = None, category: CategoryQ = None, target: TargetQ = None,
-                 since: SinceQ = None, until: UntilQ = None) -> None:
-        self.where = finding_filter(status, category, target, since, until)
+                 since: SinceQ = None, until: UntilQ = None, escalation_requested: RequestedQ = None) -> None:
+        self.where = finding_filter(status, category, target, since, until, escalation_requested)
         values = {"status": status, "category": category, "target": target,
-                  "since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
-        self.audited = {k: v for k, v in values.items() if v}
+                  "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+                  "escalation_requested": escalation_requested}
+        self.audited = {k: v for k, v in values.items() if v is not None}
 
 
 FindingQueryDep = Annotated[FindingQuery, Depends()]
@@ -103,7 +109,7 @@ def list_findings(
     total = store.count_findings(query.where)
     rows = store.findings(query.where, limit=limit, offset=offset)
     audit.record(store, who.name, "findings.list", None, {
-        "via": who.via, "filter": query.audited, "offset": offset,
+        "via": "api", "auth": who.via, "filter": query.audited, "offset": offset,
         "finding_ids": [r.id for r in rows],
     })
     return m.FindingPage(items=[finding_out(r) for r in rows], total=total, limit=limit, offset=offset,
@@ -115,7 +121,7 @@ def list_findings(
 def export_findings(who: Exporter, store: StoreDep, query: FindingQueryDep) -> m.FindingExport:
     rows = store.findings(query.where)
     audit.record(store, who.name, "export", None, {
-        "via": who.via, "filter": query.audited, "count": len(rows),
+        "via": "api", "auth": who.via, "filter": query.audited, "count": len(rows),
         "finding_ids": [r.id for r in rows],
     })
     return m.FindingExport(exported_at=now(), count=len(rows), items=[finding_out(r) for r in rows])
@@ -125,23 +131,23 @@ def export_findings(who: Exporter, store: StoreDep, query: FindingQueryDep) -> m
             summary="One finding: the post, its evidence spans and reasons, targets and decisions")
 def get_finding(who: FindingsReader, finding_id: FindingId, store: StoreDep) -> m.FindingOut:
     found = store.finding(finding_id)
-    audit.record(store, who.name, "finding.view", found.id, {"via": who.via})
+    audit.record(store, who.name, "finding.view", found.id, {"via": "api", "auth": who.via})
     return finding_out(found)
 
 
-@router.post("/findings/{finding_id}/decisions", response_model=m.FindingOut, responses=_errors(404),
-             summary="Record a decision: dismiss or monitor (analysts), escalate (supervisors and admins)")
+@router.post(
+    "/findings/{finding_id}/decisions", response_model=m.FindingOut, responses=_errors(404, 409),
+    summary="Record a decision on a finding, as the review workflow allows",
+    description="Analysts monitor, dismiss, resolve what they reviewed, reopen what was dismissed, and request "
+                "escalation; supervisors and admins also escalate and move escalated or resolved findings on. "
+                "A decision the finding's status does not allow is answered 409; one it allows but not for "
+                "the caller's role (an analyst dismissing an escalated finding) 403.",
+)
 def decide(
     who: Decider,
     finding_id: FindingId, body: m.DecisionIn, store: StoreDep
 ) -> m.FindingOut:
-    if not accounts.may_decide(who.role, body.decision):
-        who.require("findings:escalate")
-    note = (body.note or "").strip() or None
-    found = store.review(finding_id, body.decision, who.name, note)
-    audit.record(store, who.name, "decision", found.id,
-                 {"decision": body.decision, "note": note is not None, "via": who.via})
-    return finding_out(found)
+    return finding_out(record_decision(store, finding_id, body.decision, Actor(who.name, who.role, "api"), body.note))
 
 
 # -- cases ------------------------------------------------------------------------------------
@@ -163,7 +169,7 @@ def list_cases(who: CasesReader, store: StoreDep) -> m.CasesOut:
 def _case(store: Store, who: Principal, kind: str, subject: str, timeline: list[Finding]) -> m.CaseOut:
     # An account case is logged by its finding ids, not its name: the log outlives the findings.
     audit.record(store, who.name, "case.view", subject if kind == "target" else "account",
-                 {"via": who.via, "finding_ids": [f.id for f in timeline]})
+                 {"via": "api", "auth": who.via, "finding_ids": [f.id for f in timeline]})
     times = [cases.when(f) for f in timeline]
     open_count = sum(1 for f in timeline if f.status in cases.OPEN)
     first = timeline[0]
@@ -290,7 +296,8 @@ def audit_log(
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
     action: Annotated[str | None, Query(max_length=50)] = None,
 ) -> m.AuditPage:
-    audit.record(store, who.name, "audit.view", None, {"via": who.via, "offset": offset, "action": action})
+    audit.record(store, who.name, "audit.view", None,
+                 {"via": "api", "auth": who.via, "offset": offset, "action": action})
     total = audit.count(store, action)
     rows = audit.entries(store, limit, offset, action)
     return m.AuditPage(

@@ -1,4 +1,4 @@
-"""Who is asking: browser sessions, API bearer tokens, role checks and the login backoff.
+"""Who is asking: browser sessions, API bearer tokens and role checks.
 
 - A browser logs in with name and password and gets a random session id in an HttpOnly,
   SameSite=Lax cookie (Secure when the request came over TLS). The table keeps its sha256 only;
@@ -6,30 +6,26 @@
 - The API takes `Authorization: Bearer TOKEN` (see `threatline tokens create`). It also takes the
   session cookie, so a logged-in analyst can read the docs and JSON; with a cookie, an unsafe
   method needs the session's CSRF token in the `X-CSRF-Token` header.
-- After `FREE_FAILURES` failed logins for a name, each further attempt must wait twice as long as
-  the last (1 s, 2 s, 4 s, ... capped at `MAX_WAIT`), counted in the database, so restarting the
-  server or spreading attempts over addresses does not reset it. A successful login clears it.
+- The login form checks passwords through `threatline.review.login`, under its backoff.
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Literal
 
 from fastapi import Request
 from sqlalchemy import delete, select
 
-from .. import accounts
+from ..review import accounts
 from ..store import Store
-from ..store.safeguards import LoginFailure, User, WebSession
+from ..store.safeguards import User, WebSession
 from ..timeutil import as_utc, now
 
 SESSION_COOKIE = "tl_session"
 SESSION_HOURS = 8
-FREE_FAILURES = 3
-MAX_WAIT = 300.0
 
 
 class NotAuthenticated(Exception):
@@ -112,42 +108,3 @@ def principal(request: Request, allow_token: bool) -> Principal | None:
     if session_id:
         return session_principal(store, session_id)
     return None
-
-
-# -- login backoff ----------------------------------------------------------------------------
-
-
-def _wait_after(failures: int) -> float:
-    if failures < FREE_FAILURES:
-        return 0.0
-    return float(min(2 ** (failures - FREE_FAILURES), MAX_WAIT))
-
-
-def login_wait(store: Store, name: str, at: datetime | None = None) -> float:
-    """Seconds before `name` may try to log in again (0 when it may now)."""
-    with store.sessions() as session:
-        row = session.get(LoginFailure, _key(name))
-    if row is None:
-        return 0.0
-    elapsed = ((at or now()) - as_utc(row.last_failed_at)).total_seconds()
-    return max(0.0, _wait_after(row.count) - elapsed)
-
-
-def record_failure(store: Store, name: str) -> int:
-    with store.sessions.begin() as session:
-        row = session.get(LoginFailure, _key(name))
-        if row is None:
-            row = LoginFailure(name=_key(name), count=0)
-            session.add(row)
-        row.count += 1
-        row.last_failed_at = now()
-        return row.count
-
-
-def clear_failures(store: Store, name: str) -> None:
-    with store.sessions.begin() as session:
-        session.execute(delete(LoginFailure).where(LoginFailure.name == _key(name)))
-
-
-def _key(name: str) -> str:
-    return name.strip().lower()[:100]

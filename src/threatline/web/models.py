@@ -7,13 +7,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from ..accounts import MIN_PASSWORD
+from ..review.accounts import MIN_PASSWORD
+from ..review.workflow import DecisionName, Status
 from ..timeutil import as_utc
 from ..watchlist_store import MAX_TOML_BYTES
 
 Utc = Annotated[datetime, AfterValidator(as_utc)]
 Role = Literal["analyst", "supervisor", "admin", "auditor"]
-DecisionName = Literal["dismiss", "monitor", "escalate"]
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"
 USER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$"
 
@@ -38,8 +38,17 @@ class EvidenceSpan(Model):
 class DecisionOut(Model):
     decision: DecisionName
     note: str | None
-    actor: str
+    actor: str = Field(description="The account, or cli:<login name> for the operator at the command line.")
+    channel: Literal["cli", "web", "api", "unknown"] = Field(
+        description="Where the decision was taken; unknown for decisions recorded before channels were.")
+    from_status: Status
+    to_status: Status = Field(description="The finding's status after it: the same for request_escalation.")
     decided_at: Utc
+
+
+class EscalationRequestOut(Model):
+    requested_by: str
+    requested_at: Utc
 
 
 class FindingOut(Model):
@@ -59,8 +68,10 @@ class FindingOut(Model):
     detector_version: str
     detected_at: Utc
     updated_at: Utc
-    status: Literal["new", "dismissed", "monitoring", "escalated"]
-    decisions: list[DecisionOut]
+    status: Status
+    escalation_request: EscalationRequestOut | None = Field(
+        description="A request for escalation waiting for a supervisor's escalate, dismiss or resolve; else null.")
+    decisions: list[DecisionOut] = Field(description="The history, oldest first; the last one set the status.")
 
 
 class FindingPage(Model):

@@ -15,15 +15,28 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from .. import accounts, audit, cases, transparency, watchlist_store
-from ..errors import InputError, NotFoundError, ThreatlineError
-from ..retention import Policy
-from ..store import STATUSES, FindingFilter, Store, finding_to_dict
+from .. import watchlist_store
+from ..errors import (
+    InputError,
+    LoginError,
+    LoginThrottled,
+    NotFoundError,
+    ReviewError,
+    ThreatlineError,
+)
+from ..review import accounts, audit, cases, transparency, workflow
+from ..review.actor import Actor
+from ..review.decisions import decide as record_decision
+from ..review.login import attempt as attempt_login
+from ..review.retention import Policy
+from ..review.workflow import STATUSES
+from ..store import FindingFilter, Store, finding_to_dict
 from ..store.schema import Finding
 from ..timeutil import as_utc, now
 from . import csrf
-from .auth import SESSION_COOKIE, Principal, clear_failures, end_session, login_wait, record_failure, start_session
+from .auth import SESSION_COOKIE, Principal, end_session, start_session
 from .deps import get_settings, get_store, page_caller
+from .errors import review_status
 from .highlight import pieces, valid_spans
 from .rendering import render
 
@@ -66,19 +79,17 @@ def login(
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
     context = {"next": _safe_next(next), "name": name}
-    wait = login_wait(store, name)
-    if wait > 0:
+    try:
+        user = attempt_login(store, name, password)
+    except LoginThrottled as exc:
         audit.record(store, "anonymous", "login.failed", name[:200], {"ip": client(request), "reason": "backoff"})
-        message = f"Too many failed attempts. Try again in {int(wait) + 1} seconds."
+        message = f"Too many failed attempts. Try again in {int(exc.wait) + 1} seconds."
         return render(request, "login.html", {**context, "message": message}, status=429)
-    user = accounts.authenticate(store, name, password)
-    if user is None:
-        failures = record_failure(store, name)
+    except LoginError as exc:
         audit.record(store, "anonymous", "login.failed", name[:200],
-                     {"ip": client(request), "reason": "wrong name or password", "failures": failures})
+                     {"ip": client(request), "reason": "wrong name or password", "failures": exc.failures})
         # 200, not 401: a 401 must offer an HTTP authentication scheme, and this is a form.
         return render(request, "login.html", {**context, "message": "Wrong name or password."})
-    clear_failures(store, name)
     old = request.cookies.get(SESSION_COOKIE)
     if old:
         end_session(store, old)
@@ -119,9 +130,9 @@ def _day(value: date | None, shift: int = 0) -> datetime | None:
 
 
 def finding_filter(status: str | None, category: str | None, target: str | None, since: date | None,
-                   until: date | None) -> FindingFilter:
+                   until: date | None, escalation_requested: bool | None = None) -> FindingFilter:
     return FindingFilter(status=status or None, category=category or None, target=target or None,
-                         since=_day(since), until=_day(until, 1))
+                         since=_day(since), until=_day(until, 1), escalation_requested=escalation_requested)
 
 
 class QueueParams:
@@ -132,15 +143,19 @@ class QueueParams:
         target: Annotated[str, Query(pattern=f"{TARGET_PATTERN}|^$")] = "",
         since: Annotated[str, Query(max_length=10)] = "",
         until: Annotated[str, Query(max_length=10)] = "",
+        requested: Annotated[str, Query(pattern="^1?$", description="1: only findings waiting for escalation")] = "",
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     ) -> None:
         self.status, self.category, self.target, self.page = status, category, target, page
         self.since, self.until = _date(since, "since"), _date(until, "until")
-        self.raw = {"status": status, "category": category, "target": target, "since": since, "until": until}
+        self.requested = requested == "1"
+        self.raw = {"status": status, "category": category, "target": target, "since": since, "until": until,
+                    "requested": requested}
 
     @property
     def where(self) -> FindingFilter:
-        return finding_filter(self.status, self.category, self.target, self.since, self.until)
+        return finding_filter(self.status, self.category, self.target, self.since, self.until,
+                              True if self.requested else None)
 
     def query(self, **changes: Any) -> str:
         values = {**self.raw, **changes}
@@ -167,7 +182,7 @@ def queue(
     total = store.count_findings(where)
     rows = store.findings(where, limit=PAGE_SIZE, offset=(params.page - 1) * PAGE_SIZE)
     audit.record(store, caller.name, "findings.list", None,
-                 {"filter": {k: v for k, v in params.raw.items() if v}, "page": params.page,
+                 {"via": "web", "filter": {k: v for k, v in params.raw.items() if v}, "page": params.page,
                   "finding_ids": [r.id for r in rows]})
     pages = max(1, -(-total // PAGE_SIZE))
     return render(request, "queue.html", {
@@ -202,7 +217,12 @@ def finding_page(
     saved: str = "",
 ) -> Response:
     found = _finding(store, finding_id)
-    audit.record(store, caller.name, "finding.view", found.id)
+    audit.record(store, caller.name, "finding.view", found.id, {"via": "web"})
+    return _render_finding(request, store, caller, found, saved=saved[:20])
+
+
+def _render_finding(request: Request, store: Store, caller: Principal, found: Finding, saved: str = "",
+                    refused: str | None = None, status: int = 200) -> Response:
     targets = watchlist_store.targets(store)
     return render(request, "finding.html", {
         "f": found,
@@ -211,10 +231,10 @@ def finding_page(
         "unplaced": len(found.evidence or []) - len(valid_spans(found.text, found.evidence or [])),
         "targets": [(t, targets[t][1] if t in targets else None) for t in found.targets or []],
         "account_case": _has_account_case(store, found),
-        "may_escalate": caller.can("findings:escalate"),
-        "may_decide": caller.can("findings:decide"),
-        "saved": saved[:20],
-    })
+        "choices": workflow.choices(found.status, caller.role, found.escalation_requested_at is not None),
+        "saved": saved,
+        "refused": refused,
+    }, status=status)
 
 
 def _finding(store: Store, finding_id: int) -> Finding:
@@ -225,17 +245,20 @@ def _finding(store: Store, finding_id: int) -> Finding:
 
 @router.post("/findings/{finding_id}/decision")
 def decide(
+    request: Request,
     store: StoreDep,
     caller: Annotated[Principal, Depends(page_caller("findings:decide"))],
     finding_id: int,
-    decision: Annotated[str, Form(pattern="^(dismiss|monitor|escalate)$")],
+    decision: Annotated[str, Form(pattern=f"^({'|'.join(workflow.DECISIONS)})$")],
     note: Annotated[str, Form(max_length=4000)] = "",
 ) -> Response:
-    if not accounts.may_decide(caller.role, decision):
-        caller.require("findings:escalate")
     found = _finding(store, finding_id)
-    store.review(found.id, decision, caller.name, note.strip() or None)
-    audit.record(store, caller.name, "decision", found.id, {"decision": decision, "note": bool(note.strip())})
+    try:
+        record_decision(store, found.id, decision, Actor(caller.name, caller.role, "web"), note)
+    except ReviewError as exc:
+        # The page again, with the reason and the decisions still open to this role.
+        return _render_finding(request, store, caller, store.finding(found.id), refused=str(exc),
+                               status=review_status(exc))
     return _redirect(f"/findings/{found.id}?saved={decision}")
 
 
@@ -248,12 +271,15 @@ def export(
     target: Annotated[str, Form(pattern=f"{TARGET_PATTERN}|^$")] = "",
     since: Annotated[str, Form(max_length=10)] = "",
     until: Annotated[str, Form(max_length=10)] = "",
+    requested: Annotated[str, Form(pattern="^1?$")] = "",
 ) -> Response:
-    where = finding_filter(status, category, target, _date(since, "since"), _date(until, "until"))
+    where = finding_filter(status, category, target, _date(since, "since"), _date(until, "until"),
+                           True if requested else None)
     rows = store.findings(where)
     audit.record(store, caller.name, "export", None, {
+        "via": "web",
         "filter": {k: v for k, v in {"status": status, "category": category, "target": target, "since": since,
-                                     "until": until}.items() if v},
+                                     "until": until, "requested": requested}.items() if v},
         "count": len(rows), "finding_ids": [r.id for r in rows],
     })
     body = json.dumps({"exported_at": now().isoformat(), "exported_by": caller.name, "count": len(rows),
@@ -280,7 +306,8 @@ def target_case(
     request: Request, store: StoreDep, caller: Annotated[Principal, Depends(page_caller("cases:read"))], target: str
 ) -> Response:
     timeline = cases.target_timeline(store, target)
-    audit.record(store, caller.name, "case.view", f"target:{target}", {"finding_ids": [f.id for f in timeline]})
+    audit.record(store, caller.name, "case.view", f"target:{target}",
+                 {"via": "web", "finding_ids": [f.id for f in timeline]})
     names = _target_names(store)
     return render(request, "case.html", {
         "title": names.get(target, target), "subtitle": f"Target {target}: every finding about it, oldest first.",
@@ -298,7 +325,7 @@ def account_case(
 ) -> Response:
     timeline = cases.account_timeline(store, source, author)
     # By finding ids, not the account's name: the log outlives the findings and must not keep it.
-    audit.record(store, caller.name, "case.view", "account", {"finding_ids": [f.id for f in timeline]})
+    audit.record(store, caller.name, "case.view", "account", {"via": "web", "finding_ids": [f.id for f in timeline]})
     return render(request, "case.html", {
         "title": f"{author} on {source}",
         "subtitle": "A posting account with more than one finding that was not dismissed, oldest first.",
@@ -412,7 +439,7 @@ def audit_page(
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     action: Annotated[str, Query(max_length=50)] = "",
 ) -> Response:
-    audit.record(store, caller.name, "audit.view", None, {"page": page, "action": action or None})
+    audit.record(store, caller.name, "audit.view", None, {"via": "web", "page": page, "action": action or None})
     total = audit.count(store, action or None)
     pages = max(1, -(-total // PAGE_SIZE))
     return render(request, "audit.html", {

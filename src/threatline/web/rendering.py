@@ -20,6 +20,15 @@ from .auth import Principal
 
 TEMPLATES = Path(__file__).parent / "templates"
 PRIORITY_LABELS = {1: "P1 urgent", 2: "P2 high", 3: "P3 medium", 4: "P4 low"}
+# What each decision's choice says on a finding page: (label, what it does).
+DECISION_LABELS = {
+    "monitor": ("Monitor", "Keep it under review."),
+    "dismiss": ("Dismiss", "Not a threat. Deleted after the retention period."),
+    "escalate": ("Escalate", "Hand to the protective team now."),
+    "resolve": ("Resolve", "A real threat, dealt with: closes the finding."),
+    "reopen": ("Reopen", "Back under review."),
+    "request_escalation": ("Request escalation", "Ask a supervisor to escalate it."),
+}
 NAV = (
     ("/queue", "Queue", "findings:read"),
     ("/cases", "Cases", "cases:read"),
@@ -39,6 +48,7 @@ env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["when"] = _when
 env.globals["PRIORITY_LABELS"] = PRIORITY_LABELS
+env.globals["DECISION_LABELS"] = DECISION_LABELS
 
 
 def nav(caller: Principal | None) -> list[tuple[str, str]]:

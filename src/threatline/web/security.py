@@ -37,7 +37,11 @@ HEADERS = {
 
 
 async def add_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    response = await call_next(request)
+    return apply(request, await call_next(request))
+
+
+def apply(request: Request, response: Response) -> Response:
+    """Give `response` the headers; also used for the 500 answer, which bypasses the middleware."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if not request.url.path.startswith("/static/"):

@@ -15,12 +15,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from .errors import NotFoundError
-from .store import FindingFilter, Store
-from .store.schema import Finding
-from .timeutil import as_utc
-
-OPEN = ("new", "monitoring", "escalated")
+from ..errors import NotFoundError
+from ..store import FindingFilter, Store
+from ..store.schema import Finding
+from ..timeutil import as_utc
+from .workflow import OPEN
 
 
 @dataclass(frozen=True)

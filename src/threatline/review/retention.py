@@ -3,8 +3,11 @@
 | finding                  | deleted                                                              |
 |--------------------------|----------------------------------------------------------------------|
 | dismissed                | N days (default 30) after the dismissal, or at M days like the rest  |
-| new or monitoring        | M days (default 365) after it was detected                           |
+| new, reviewing, resolved | M days (default 365) after it was detected                           |
 | escalated                | never by the purge: it is evidence in an open matter                 |
+
+Only a supervisor escalates, and only a supervisor moves an escalated finding on (see
+`workflow`), so no lower role can put an escalated finding in the purge's way by dismissing it.
 
 A finding's decisions are deleted with it; their numbers move to `archived_counts` first, so the
 transparency report keeps counting them. Deletion is real: SQLite runs with `secure_delete` (freed
@@ -25,12 +28,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, delete, or_, select, text
 from sqlalchemy.orm import Session
 
+from ..errors import ConfigError
+from ..store import Store
+from ..store.safeguards import ArchivedCount
+from ..store.schema import Decision, Finding
+from ..timeutil import as_utc, now
 from . import audit
-from .errors import ConfigError
-from .store import Store
-from .store.safeguards import ArchivedCount
-from .store.schema import Decision, Finding
-from .timeutil import as_utc, now
 
 DISMISSED_DAYS = 30
 RETAIN_DAYS = 365

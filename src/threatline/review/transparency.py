@@ -14,16 +14,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from .errors import InputError
+from ..errors import InputError
+from ..store import Store
+from ..store.safeguards import ArchivedCount
+from ..store.schema import Decision, Finding, Run
+from ..timeutil import as_utc, now
 from .retention import Policy
-from .store import STATUSES, Store
-from .store.safeguards import ArchivedCount
-from .store.schema import Decision, Finding, Run
-from .timeutil import as_utc, now
+from .workflow import DECISIONS, STATUSES
 
 PERIODS = ("day", "week", "month")
 CATEGORIES = ("threat", "incitement", "exposure")
-DECISIONS = ("dismiss", "monitor", "escalate")
 
 
 def period_of(moment: datetime, period: str) -> str:

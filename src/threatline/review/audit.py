@@ -10,9 +10,10 @@ head (id and hash) to keep somewhere else, and `--head ID:HASH` checks the chain
 Entries never hold post text or analysts' notes: a finding view records the finding's id, a
 decision records the decision and whether a note came with it.
 
-Actions: login, login.failed, logout, findings.list, finding.view, case.view, decision, export,
-watchlist.save, watchlist.delete, user.add, user.disable, token.create, token.revoke, purge,
-audit.view.
+Actions: login, login.failed, logout, findings.list, finding.view, case.view, decision,
+decision.refused, export, watchlist.save, watchlist.delete, user.add, user.disable, token.create,
+token.revoke, purge, audit.view, server.error. `details.via` names the channel: cli, web or api
+(with `details.auth`, token or session, for the API).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from .errors import InputError
-from .store import Store
-from .store.safeguards import AuditEntry
+from ..errors import InputError
+from ..store import Store
+from ..store.safeguards import AuditEntry
 
 GENESIS = "0" * 64
 _RETRIES = 20

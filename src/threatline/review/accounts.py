@@ -23,12 +23,12 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..errors import InputError, NotFoundError
+from ..store import Store
+from ..store.safeguards import ApiToken, User
+from ..timeutil import as_utc
+from ..timeutil import now as _now
 from . import audit
-from .errors import InputError, NotFoundError
-from .store import Store
-from .store.safeguards import ApiToken, User
-from .timeutil import as_utc
-from .timeutil import now as _now
 
 ROLES = ("analyst", "supervisor", "admin", "auditor")
 MIN_PASSWORD = 12
