@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from tests.actors import OPERATOR
 from tests.fixtures import WATCHLIST_TOML
-from tests.web.conftest import PASSWORD, Seeded
+from tests.web.conftest import PASSWORD, People, Seeded
 from threatline.cli import main
 from threatline.review import accounts, audit
 from threatline.store import Store
@@ -106,6 +106,64 @@ def test_cli_review_acts_as_the_os_user_and_takes_no_actor(runner: CliRunner, st
     assert [(d.actor, d.channel) for d in store.finding(seeded.urgent).decisions] == [(OPERATOR, "cli")]
     forged = runner.invoke(main, ["review", str(seeded.urgent), "--decision", "dismiss", "--actor", "dana"])
     assert forged.exit_code == 2 and "No such option '--actor'" in forged.output
+
+
+def test_cli_review_as_an_account_checks_its_password_and_role(runner: CliRunner, store: Store, people: People,
+                                                                seeded: Seeded) -> None:
+    urgent = str(seeded.urgent)
+    asked = runner.invoke(main, ["review", urgent, "--decision", "request_escalation", "--as", "analyst"],
+                          input=PASSWORD + "\n")
+    assert asked.exit_code == 0, asked.output
+    assert "Escalation requested" in asked.output
+    assert [(d.actor, d.channel) for d in store.finding(seeded.urgent).decisions] == [("analyst", "cli")]
+
+    refused = runner.invoke(main, ["review", urgent, "--decision", "dismiss", "--as", "analyst"],
+                            input=PASSWORD + "\n")
+    assert refused.exit_code == 2 and "escalation was requested" in refused.output
+    assert "Traceback" not in refused.output
+
+    wrong = runner.invoke(main, ["review", urgent, "--decision", "monitor", "--as", "analyst"], input="guess\n")
+    assert wrong.exit_code == 2 and "wrong name or password for 'analyst'" in wrong.output
+    assert store.finding(seeded.urgent).status == "new"
+
+    escalated = runner.invoke(main, ["review", urgent, "--decision", "escalate"],
+                              env={"THREATLINE_TOKEN": people.tokens["supervisor"]})
+    assert escalated.exit_code == 0, escalated.output
+    found = store.finding(seeded.urgent)
+    assert (found.status, found.decisions[-1].actor, found.decisions[-1].channel) == ("escalated", "supervisor", "cli")
+    mismatch = runner.invoke(main, ["review", urgent, "--decision", "resolve", "--as", "admin"],
+                             env={"THREATLINE_TOKEN": people.tokens["supervisor"]})
+    assert mismatch.exit_code == 2 and "belongs to 'supervisor', not 'admin'" in mismatch.output
+    bad = runner.invoke(main, ["findings", "list"], env={"THREATLINE_TOKEN": "tl_not-a-token"})
+    assert bad.exit_code == 2 and "not a valid API token" in bad.output
+
+
+def test_cli_reads_of_findings_are_audited(runner: CliRunner, store: Store, people: People, seeded: Seeded) -> None:
+    listed = runner.invoke(main, ["findings", "list", "--category", "exposure"])
+    assert listed.exit_code == 0, listed.output
+    entry = audit.entries(store, 1)[0]
+    assert (entry.actor, entry.action, entry.details) == (
+        OPERATOR, "findings.list", {"via": "cli", "filter": {"category": "exposure"}, "finding_ids": [seeded.exposure]})
+
+    shown = runner.invoke(main, ["findings", "show", str(seeded.exposure), "--format", "json"],
+                          env={"THREATLINE_TOKEN": people.tokens["analyst"]})
+    assert shown.exit_code == 0, shown.output
+    entry = audit.entries(store, 1)[0]
+    assert (entry.actor, entry.action, entry.subject, entry.details) == (
+        "analyst", "finding.view", str(seeded.exposure), {"via": "cli"})
+
+
+def test_findings_show_names_who_decided_through_which_channel(runner: CliRunner, store: Store, people: People,
+                                                               seeded: Seeded) -> None:
+    runner.invoke(main, ["review", str(seeded.unsure), "--decision", "request_escalation", "--note", "look"],
+                  env={"THREATLINE_TOKEN": people.tokens["analyst"]})
+    requested = runner.invoke(main, ["findings", "list", "--escalation-requested"])
+    assert str(seeded.unsure) in requested.output and "escalation requested" in requested.output
+    runner.invoke(main, ["review", str(seeded.unsure), "--decision", "escalate"])
+    shown = " ".join(runner.invoke(main, ["findings", "show", str(seeded.unsure)]).output.split())
+    assert "request_escalation (new -> new) by analyst via cli: look" in shown
+    assert f"escalate (new -> escalated) by {OPERATOR} via cli" in shown
+    assert "Escalation requested by" not in shown  # answered by the escalation
 
 
 def _free_port() -> int:

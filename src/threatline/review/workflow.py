@@ -116,7 +116,9 @@ def _refusal(status: str, decision: str, role: str, waiting: bool) -> str:
     if waiting:
         return (f"the {role} role may not {_verb(decision)} this finding: escalation was requested, so a "
                 "supervisor or admin decides it.")
-    if status in ("escalated", "resolved"):
-        return (f"the {role} role may not {_verb(decision)} a finding that is {status}: a supervisor escalated "
+    if status == "escalated":
+        return (f"the {role} role may not {_verb(decision)} a finding that is escalated: a supervisor escalated "
                 "it, and only a supervisor or admin moves it on.")
+    if status == "resolved":
+        return f"the {role} role may not reopen a resolved finding; a supervisor or admin can."
     return f"the {role} role may not {_verb(decision)} a finding; a supervisor or admin can, or request escalation."
