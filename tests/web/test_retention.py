@@ -53,12 +53,13 @@ def test_the_purge_follows_the_policy(any_store: Store) -> None:
         "dismissed_recently": make(store, "e", "dismiss", 100, 5),
         "dismissed_but_expired": make(store, "f", "dismiss", 400, 1),
         "escalated_old": make(store, "g", "escalate", 900, 800),
+        "waiting_for_escalation": make(store, "h", "request_escalation", 900, 800),
     }
     result = purge(store, Policy(dismissed_days=30, retain_days=365), actor="tester")
     assert sorted(result.dismissed) == sorted([ids["dismissed_due"], ids["dismissed_but_expired"]])
     assert sorted(result.expired) == sorted([ids["new_expired"], ids["reviewing_expired"]])
     kept = {f.id for f in store.findings()}
-    assert kept == {ids["new_recent"], ids["dismissed_recently"], ids["escalated_old"]}
+    assert kept == {ids["new_recent"], ids["dismissed_recently"], ids["escalated_old"], ids["waiting_for_escalation"]}
     with store.sessions() as session:
         orphans = session.scalar(select(func.count()).select_from(Decision).where(Decision.finding_id.not_in(kept)))
         archived: dict[tuple[str, str], int] = {}

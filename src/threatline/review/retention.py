@@ -5,6 +5,7 @@
 | dismissed                | N days (default 30) after the dismissal, or at M days like the rest  |
 | new, reviewing, resolved | M days (default 365) after it was detected                           |
 | escalated                | never by the purge: it is evidence in an open matter                 |
+| waiting for escalation   | not until a supervisor answers the request                           |
 
 Only a supervisor escalates, and only a supervisor moves an escalated finding on (see
 `workflow`), so no lower role can put an escalated finding in the purge's way by dismissing it.
@@ -71,6 +72,7 @@ def purge(store: Store, policy: Policy, actor: str = "system", at: datetime | No
         rows = session.execute(
             select(Finding.id, Finding.category, Finding.status).where(
                 Finding.status != "escalated",
+                Finding.escalation_requested_at.is_(None),
                 or_(
                     Finding.detected_at < retain_before,
                     and_(Finding.status == "dismissed", Finding.updated_at < dismissed_before),
