@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -35,7 +34,7 @@ settings.load_profile("threatline")
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "e2e: end to end through the `threatline` command")
-    config.addinivalue_line("markers", "model: runs the real bundled detector model (all-MiniLM-L6-v2 + weights)")
+    config.addinivalue_line("markers", "model: runs the real bundled detector model (the fine-tuned classifier)")
     config.addinivalue_line("markers", "postgres: runs against the real PostgreSQL server the tests start")
 
 
@@ -191,23 +190,3 @@ def any_store(database_url: str) -> Iterator[Store]:
     opened = Store.open(database_url)
     yield opened
     _close(opened)
-
-
-# -- the real detector --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def shared_encoder() -> Any:
-    """One sentence encoder for the whole session: loading all-MiniLM-L6-v2 takes seconds."""
-    from threatline.detect.encoder import Encoder
-
-    return Encoder()
-
-
-@pytest.fixture
-def reuse_encoder(shared_encoder: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Make every detector built through the registry (as the CLI does) reuse the session's encoder."""
-    from threatline.detect import registry
-
-    monkeypatch.setattr(registry, "Encoder", lambda: shared_encoder)
-    return shared_encoder

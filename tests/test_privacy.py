@@ -103,7 +103,7 @@ def test_no_byte_of_an_unflagged_post_reaches_the_postgresql_files(
 @pytest.mark.e2e
 @pytest.mark.model
 def test_a_scan_through_the_cli_keeps_nothing_of_unflagged_posts(
-    tmp_path: Path, watchlist_path: Path, reuse_encoder: object, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, watchlist_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The real command and the real model: bad lines and unflagged posts leave no trace either."""
     rows: list[dict[str, str] | str] = []

@@ -22,7 +22,7 @@ from rich.table import Table
 from . import __version__
 from .cli_identity import account_option, acting
 from .config import Settings
-from .detect.registry import CORPUS, DETECTORS, MODEL_NAMES, load_detector
+from .detect.registry import DETECTORS, MODEL_NAMES, load_detector
 from .errors import ConfigError, ThreatlineError
 from .pipeline import RunStats, run
 from .posts import ReadStats, Skipped, read_posts
@@ -332,37 +332,51 @@ def _no_file() -> Iterator[None]:
 
 @main.command()
 @click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Labelled JSONL or CSV (id, text, label). Default: the bundled training corpus.")
+              help="Labelled JSONL or CSV (id, text, label, optional target). Default: the bundled training sets.")
 @click.option("--watchlist", "watchlist_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The watchlist the labelled posts refer to (required with --data).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the model. Default: the data directory, where scans pick it up.")
 @click.option("--detector", "names", type=click.Choice(sorted(DETECTORS)), multiple=True,
               help="Which model to train (repeatable). Default: all of them.")
-def train(data: Path | None, watchlist_path: Path | None, out_dir: Path | None, names: tuple[str, ...]) -> None:
-    """Train the detector's models from the bundled corpus or your own labelled posts."""
-    from .detect.encoder import Encoder
-    from .detect.train import load_labelled
-    from .detect.train import train as fit
+@click.option("--epochs", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="Passes over the data when fine-tuning the classifier.")
+def train(data: Path | None, watchlist_path: Path | None, out_dir: Path | None, names: tuple[str, ...],
+          epochs: int) -> None:
+    """Train the detector's models from the bundled training sets or your own labelled posts.
+
+    The classifier (`model`) is fine-tuned end to end, which needs PyTorch: install with
+    `pip install torch==2.13.0 -e '.[train]'`. It takes minutes on a laptop CPU.
+    """
+    from .detect.finetune import THRESHOLD, FineTuning, export, fine_tune
+    from .detect.train import train as fit_evidence
+    from .detect.trainsets import TrainingSet, bundled, training_examples
 
     if data is None:
-        data, watchlist_path = CORPUS / "corpus.jsonl", CORPUS / "watchlist.toml"
+        sets = bundled()
     elif watchlist_path is None:
         raise click.UsageError("--watchlist is required with --data.")
-    assert watchlist_path is not None
-    watchlist = load_watchlist(watchlist_path)
-    labelled = load_labelled(data, watchlist)
+    else:
+        sets = [TrainingSet(data.stem, data, watchlist_path)]
+    loaded = [(s, s.load()) for s in sets]
     target = out_dir or settings().data_dir / "model"
-    out.print(f"{len(labelled.labels)} labelled posts mention the watchlist "
-              f"({labelled.unmatched} do not and are left out, {sum(labelled.stats.skipped.values())} bad lines).")
+    sources = [s.data.name for s in sets]
+    out.print(f"{sum(len(labelled.labels) for _, labelled in loaded)} labelled posts mention their watchlist "
+              f"({sum(labelled.unmatched for _, labelled in loaded)} do not and are left out, "
+              f"{sum(sum(labelled.stats.skipped.values()) for _, labelled in loaded)} bad lines).")
     for name in names or tuple(DETECTORS):
-        with err.status(f"training {name}..."):
-            model = fit(labelled, watchlist, MODEL_NAMES[name], Encoder() if name == "model" else None,
-                        sources=[data.name])
-        model.save(target)
-        out.print(f"{name}: threshold {model.threshold:.2f}, held-out precision "
-                  f"{model.card['held_out_precision']:.3f}, recall {model.card['held_out_recall']:.3f}; "
-                  f"saved to {target}.")
+        if name == "evidence":
+            with err.status("training evidence..."):
+                model = fit_evidence([labelled for _, labelled in loaded], MODEL_NAMES[name], sources=sources)
+            model.save(target)
+            out.print(f"evidence: held-out precision {model.card['held_out_precision']:.3f}, "
+                      f"recall {model.card['held_out_recall']:.3f}; saved to {target}.")
+            continue
+        examples = training_examples(loaded)
+        network = fine_tune(examples, FineTuning(epochs=epochs), progress=err.print)
+        path = export(network, target, MODEL_NAMES[name],
+                      {"threshold": THRESHOLD, "examples": len(examples), "epochs": epochs, "training_data": sources})
+        out.print(f"model: fine-tuned on {len(examples)} examples, threshold {THRESHOLD:.2f}; saved to {path}.")
 
 
 SAMPLE = Path(__file__).parent / "sample"

@@ -1,7 +1,8 @@
 """Labels for evaluation and training, read beside the posts of the same JSONL or CSV file.
 
 A labelled row is a post plus `label` (threat, incitement, exposure or none) and, optionally,
-`category`: the kind of post (direct_threat, criticism, protest...), used to break metrics down.
+`category` (or `kind`): the kind of post (direct_threat, criticism, protest...), used to break metrics
+down, and `target`: the watchlist id the label is about, for posts that name several entries.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .errors import InputError
 class Label:
     label: str
     kind: str
+    target: str | None = None
 
 
 def _rows(path: Path) -> Iterator[dict[str, Any]]:
@@ -50,5 +52,8 @@ def read_labels(path: Path) -> dict[str, Label]:
                 f"{path}: row {number} (id {row['id']!r}): unknown label {label!r}; "
                 f"use one of {', '.join(CATEGORIES)}."
             )
-        labels[str(row["id"]).strip()] = Label(label, str(row.get("category") or label))
+        target = row.get("target")
+        labels[str(row["id"]).strip()] = Label(
+            label, str(row.get("category") or row.get("kind") or label), str(target) if target else None
+        )
     return labels

@@ -1,6 +1,6 @@
 """The one place the stages are wired: normalize → match → detect → prioritize → sink.
 
-`run` works on batches so the detector can batch its encoder calls, and the same function serves
+`run` works on batches so the detector can spread its model calls over the cores, and the same function serves
 the CLI's scan, eval and demo and any future queue worker; only the sink differs.
 
 The privacy boundary is enforced here by construction: a sink receives a `Verdict` for every

@@ -80,6 +80,65 @@ def test_every_finding_carries_its_evidence_with_reasons(detector: Detector) -> 
     assert all(text[e.start : e.end] == e.text and e.reason for e in found.evidence)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge Vance better hope her will is up to date. See you Friday 🪦",
+        "Bringing the AR and six mags to the clinic Monday. Plates on.",
+        "Whoever takes care of Judge Vance for good gets $5k from me. You know what I mean.",
+    ],
+)
+def test_a_finding_the_word_lists_cannot_explain_shows_the_words_the_model_relied_on(
+    detector: Detector, text: str
+) -> None:
+    found = detect(detector, text)
+
+    assert found.flagged
+    relied = [e for e in found.evidence if e.kind == "model"]
+    assert relied, "every finding highlights at least one span with a reason"
+    assert all(text[e.start : e.end] == e.text and "relied on" in e.reason for e in relied)
+
+
+def test_one_threatening_sentence_buried_in_a_long_post_is_found_with_its_target(detector: Detector) -> None:
+    filler = (
+        "The budget hearing ran long again and the parking situation downtown is still a mess. "
+        "My neighbour thinks the new bus schedule is an improvement, I am not so sure. "
+    )
+    text = filler * 8 + "I am going to shoot Judge Vance on the courthouse steps on Friday. " + filler * 8
+
+    found = detect(detector, text)
+
+    assert len(text) > 2000
+    assert found.category == "threat"
+    assert found.targets == ("vance",)
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("The clinic nurses were so kind to my mother. Judge Vance, I will put a bullet in you.", "vance"),
+        ("I'm going to burn down the clinic tonight. Judge Vance did a great job at the hearing.", "clinic"),
+    ],
+)
+def test_each_target_is_scored_on_its_own_and_the_threatened_one_leads(
+    detector: Detector, text: str, threatened: str
+) -> None:
+    """Targets are ordered by their own score. (Other entries named beside a threat may still cross the
+    threshold: the model card lists this as a known failure.)"""
+    found = detect(detector, text)
+
+    assert found.flagged
+    assert found.targets[0] == threatened
+
+
+@pytest.mark.parametrize("text", ["", "🔪💀⚰️🔫", "Vance " + "x" * 100_000, "🔪 Vance 💀" * 2000])
+def test_empty_emoji_only_and_huge_posts_are_scored_without_error(detector: Detector, text: str) -> None:
+    found = detect(detector, text)
+
+    assert found.category in ("threat", "incitement", "exposure", "none")
+    assert 0.0 <= found.score <= 1.0
+
+
 def test_a_model_trained_on_a_users_labelled_file_loads_and_detects(tmp_path: Path) -> None:
     rows = [
         ("threat", "I will kill Vance tomorrow"),
@@ -91,7 +150,7 @@ def test_a_model_trained_on_a_users_labelled_file_loads_and_detects(tmp_path: Pa
     ]
     data = tmp_path / "mine.csv"
     data.write_text("id,text,label\n" + "".join(f'{i},"{t}",{label}\n' for i, (label, t) in enumerate(rows * 5)))
-    model = train(load_labelled(data, WATCHLIST), WATCHLIST, "threatline-evidence", encoder=None)
+    model = train([load_labelled(data, WATCHLIST)], "threatline-evidence")
     model.save(tmp_path / "model")
     loaded = TrainedModel.load(tmp_path / "model", "threatline-evidence")
     assert loaded.card["examples"] == {"threat": 10, "none": 10, "exposure": 5, "incitement": 5}

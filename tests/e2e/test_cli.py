@@ -1,8 +1,8 @@
 """The `threatline` command end to end: scan, findings list/show, review, eval, and its errors.
 
-Tests marked `model` run the real bundled detector (all-MiniLM-L6-v2 plus the trained weights),
-sharing one loaded encoder; the review and listing tests seed the database through the pipeline
-with the deterministic rule detector, so they test the commands, not the model.
+Tests marked `model` run the real bundled detector (the fine-tuned classifier in ONNX Runtime); the
+review and listing tests seed the database through the pipeline with the deterministic rule
+detector, so they test the commands, not the model.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ T = TypeVar("T", bound=Callable[..., None])
 
 
 def model(test: T) -> T:
-    """Marks a test that runs the real detector; every such test shares the session's encoder."""
-    return pytest.mark.model(pytest.mark.usefixtures("reuse_encoder")(test))  # type: ignore[no-any-return]
+    """Marks a test that runs the real detector."""
+    return pytest.mark.model(test)  # type: ignore[no-any-return]
 
 
 PREDICTION_KEYS = {"id", "flagged", "category", "score", "targets"}
@@ -114,7 +114,7 @@ def test_scan_stores_what_needs_review_and_summarizes_the_run(cli: Cli, watchlis
     [run_row] = cli.store().runs()
     assert (run_row.read, run_row.skipped, run_row.dropped, run_row.relevant) == (
         7, {"invalid JSON": 1, "no text": 1}, 2, 3)
-    assert run_row.detector_version.startswith("threatline-minilm@")
+    assert run_row.detector_version.startswith("threatline-classifier@")
 
 
 @model

@@ -38,7 +38,7 @@ class Detection:
 
 
 class Detector(Protocol):
-    """Classifies candidates in batches, so a learned model can batch its encoder calls.
+    """Classifies candidates in batches, so a learned model can spread its work over the cores.
 
     `version` is recorded on every finding: a model change never silently rewrites history.
     """

@@ -1,15 +1,12 @@
-"""The learned detector: sentence embedding + linguistic evidence → category, with its evidence.
+"""The evidence detector: a logistic regression over the linguistic evidence features alone.
 
-A multinomial logistic regression weighs the all-MiniLM-L6-v2 embedding of the post together
-with the evidence features (`evidence.FEATURES`). The embedding carries meaning that no word list
-can ("would be a shame if something happened"); the evidence features carry structure the
-embedding blurs (who speaks, negation, quotation, a private fact). The weights are plain arrays
-in an .npz file beside a JSON card, so loading a model never runs code.
+`--detector evidence` runs it: no neural network, explainable by construction, and the baseline
+the shipped classifier (`classify.py`) is measured against. Its weights are plain arrays in an
+.npz file beside a JSON card, so loading a model never runs code.
 
-Two guards keep every finding explainable: exposure needs exposure evidence (a private fact or
-personal data), and threat or incitement needs a violent act, a weapon or veiled threat phrasing:
-intent alone ("I'm going to hug an immigrant tomorrow") is not a threat, and neither is violence
-the speaker disowns: negated, quoted or reported ("no one should hurt her", 'he wrote "kill them"').
+Two guards keep its findings explainable: exposure needs exposure evidence (a private fact or
+personal data), and threat or incitement needs a violent act, a weapon or veiled threat phrasing
+that the speaker does not disown (negated, quoted or reported: "no one should hurt her").
 """
 
 from __future__ import annotations
@@ -26,7 +23,6 @@ from ..errors import ModelError
 from ..match import Candidate
 from ..watchlist import Watchlist
 from .base import CATEGORIES, FLAGGED, Category, Detection, Evidence
-from .encoder import Encoder
 from .evidence import FEATURES, Analysis, EvidenceExtractor
 
 BUNDLED = Path(__file__).parent / "model"
@@ -38,10 +34,9 @@ EXPOSURE_SIDE = {"private", "personal_data"}
 
 @dataclass
 class TrainedModel:
-    """Weights over [embedding, features], standardized; `threshold` applies to 1 - P(none)."""
+    """Weights over the evidence features, standardized; `threshold` applies to 1 - P(none)."""
 
     name: str
-    encoder: str | None
     weights: np.ndarray
     bias: np.ndarray
     mean: np.ndarray
@@ -71,7 +66,6 @@ class TrainedModel:
         card = {
             **self.card,
             "name": self.name,
-            "encoder": self.encoder,
             "threshold": self.threshold,
             "features": list(FEATURES),
             "classes": list(CATEGORIES),
@@ -89,7 +83,6 @@ class TrainedModel:
         arrays = np.load(weights_path)
         return cls(
             name,
-            card["encoder"],
             arrays["weights"],
             arrays["bias"],
             arrays["mean"],
@@ -99,33 +92,23 @@ class TrainedModel:
         )
 
 
-def inputs(analyses: Sequence[Analysis], embeddings: np.ndarray | None) -> np.ndarray:
-    features = np.stack([a.features for a in analyses]) if analyses else np.zeros((0, len(FEATURES)))
-    return features if embeddings is None else np.hstack([embeddings, features])
+def inputs(analyses: Sequence[Analysis]) -> np.ndarray:
+    return np.stack([a.features for a in analyses]) if analyses else np.zeros((0, len(FEATURES)))
 
 
-class ModelDetector:
-    """The detector Threatline ships. With `encoder=None` it uses the evidence features alone."""
-
-    def __init__(self, watchlist: Watchlist, model: TrainedModel, encoder: Encoder | None = None) -> None:
-        if (model.encoder is None) != (encoder is None):
-            raise ModelError(f"model {model.name!r} expects encoder {model.encoder!r}.")
+class EvidenceDetector:
+    def __init__(self, watchlist: Watchlist, model: TrainedModel) -> None:
         self.model = model
-        self.encoder = encoder
         self.extractor = EvidenceExtractor(watchlist)
         self.version = model.version
 
     def detect(self, batch: Sequence[Candidate]) -> list[Detection]:
         analyses = self.extractor.analyze_all(batch)
         allowed = [_allowed(a) for a in analyses]
-        # A post with no violence-side and no exposure evidence cannot be flagged whatever the model
-        # says, so the encoder, the costly part, runs only for the posts that can.
         open_rows = [i for i, categories in enumerate(allowed) if categories]
         detections = [_unflaggable(c, a) for c, a in zip(batch, analyses, strict=True)]
         if open_rows:
-            texts = [batch[i].post.text for i in open_rows]
-            embeddings = self.encoder.encode(texts) if self.encoder else None
-            rows = self.model.probabilities(inputs([analyses[i] for i in open_rows], embeddings))
+            rows = self.model.probabilities(inputs([analyses[i] for i in open_rows]))
             for i, row in zip(open_rows, rows, strict=True):
                 detections[i] = self._decide(batch[i], analyses[i], allowed[i], row)
         return detections
@@ -136,7 +119,7 @@ class ModelDetector:
         category: Category = "none"
         if risk >= self.model.threshold:
             category = max(allowed, key=lambda c: scores[c])
-        return Detection(category, round(risk, 4), _targets(candidate), _shown(analysis.evidence), scores)
+        return Detection(category, round(risk, 4), _targets(candidate), shown(analysis.evidence), scores)
 
 
 def _allowed(analysis: Analysis) -> list[Category]:
@@ -148,7 +131,7 @@ def _allowed(analysis: Analysis) -> list[Category]:
 
 
 def _unflaggable(candidate: Candidate, analysis: Analysis) -> Detection:
-    return Detection("none", 0.0, _targets(candidate), _shown(analysis.evidence))
+    return Detection("none", 0.0, _targets(candidate), shown(analysis.evidence))
 
 
 def _targets(candidate: Candidate) -> tuple[str, ...]:
@@ -159,7 +142,7 @@ def _explainable(category: str, kinds: set[str]) -> bool:
     return bool(kinds & (EXPOSURE_SIDE if category == "exposure" else VIOLENCE_SIDE))
 
 
-def _shown(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+def shown(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
     """The spans to highlight: none nested inside a longer span of the same kind, and at most
     `MAX_SHOWN`, so a post that repeats a word ten thousand times stays readable."""
     kept: list[Evidence] = []

@@ -1,13 +1,13 @@
 """Every detector Threatline can run, by name: the one place to add another.
 
-| name       | what it is                                                      | needs torch |
-|------------|-----------------------------------------------------------------|-------------|
-| `model`    | sentence embedding + linguistic evidence (the default)          | yes         |
-| `evidence` | linguistic evidence alone: faster, less accurate on veiled text | no          |
+| name       | what it is                                                             | model files         |
+|------------|------------------------------------------------------------------------|---------------------|
+| `model`    | the fine-tuned classifier, with evidence and its own spans (default)  | `<name>.onnx/.json` |
+| `evidence` | a linear model over the linguistic evidence alone: the baseline        | `<name>.npz/.json`  |
 
-A model directory holds `<name>.npz` and `<name>.json` for each. Threatline looks in, first to
-last: THREATLINE_MODEL; the `model` folder of the data directory, where `threatline train`
-writes by default; the models bundled in the package, trained on the bundled corpus.
+Neither needs PyTorch at scan time. Threatline looks for model files in, first to last:
+THREATLINE_MODEL; the `model` folder of the data directory, where `threatline train` writes by
+default; the models bundled in the package.
 """
 
 from __future__ import annotations
@@ -19,18 +19,20 @@ from ..config import Settings
 from ..errors import ConfigError
 from ..watchlist import Watchlist
 from .base import Detector
-from .encoder import Encoder
-from .model import BUNDLED, ModelDetector, TrainedModel
+from .classifier import Classifier
+from .classify import ClassifierDetector
+from .model import BUNDLED, EvidenceDetector, TrainedModel
 
-MODEL_NAMES = {"model": "threatline-minilm", "evidence": "threatline-evidence"}
+MODEL_FILES = {"model": "threatline-classifier.onnx", "evidence": "threatline-evidence.npz"}
+MODEL_NAMES = {name: file.split(".")[0] for name, file in MODEL_FILES.items()}
 
 
 def _model(watchlist: Watchlist, directory: Path) -> Detector:
-    return ModelDetector(watchlist, TrainedModel.load(directory, MODEL_NAMES["model"]), Encoder())
+    return ClassifierDetector(watchlist, Classifier(directory, MODEL_NAMES["model"]))
 
 
 def _evidence(watchlist: Watchlist, directory: Path) -> Detector:
-    return ModelDetector(watchlist, TrainedModel.load(directory, MODEL_NAMES["evidence"]))
+    return EvidenceDetector(watchlist, TrainedModel.load(directory, MODEL_NAMES["evidence"]))
 
 
 DETECTORS: dict[str, Callable[[Watchlist, Path], Detector]] = {"model": _model, "evidence": _evidence}
@@ -43,7 +45,7 @@ def model_dir(settings: Settings, name: str) -> Path:
     if settings.model_path is not None:
         return settings.model_path
     trained = settings.data_dir / "model"
-    if (trained / f"{MODEL_NAMES[name]}.npz").exists():
+    if (trained / MODEL_FILES[name]).exists():
         return trained
     return BUNDLED
 

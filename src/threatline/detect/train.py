@@ -27,7 +27,6 @@ from ..normalize import normalize_post
 from ..posts import ReadStats, read_posts
 from ..watchlist import Watchlist
 from .base import CATEGORIES
-from .encoder import DIMENSIONS, Encoder
 from .evidence import EvidenceExtractor
 from .model import TrainedModel, inputs
 
@@ -39,14 +38,20 @@ REGULARIZATION = 0.03
 
 @dataclass
 class Labelled:
+    """Labelled posts that mention their watchlist, with the target each label is about (None
+    when the row does not say)."""
+
+    watchlist: Watchlist
     candidates: list[Candidate]
     labels: list[str]
+    targets: list[str | None]
+    kinds: list[str]
     unmatched: int
     stats: ReadStats
 
 
 def load_labelled(path: Path, watchlist: Watchlist) -> Labelled:
-    labels = {post_id: label.label for post_id, label in read_labels(path).items()}
+    labels = read_labels(path)
     stats = ReadStats()
     posts = [normalize_post(post) for post in read_posts([path], stats) if post.id in labels]
     matched = match(posts, Matcher(watchlist))
@@ -55,42 +60,36 @@ def load_labelled(path: Path, watchlist: Watchlist) -> Labelled:
     unmatched = len(matched) - len(candidates)
     if not candidates:
         raise InputError(f"{path}: no labelled row mentions the watchlist {watchlist.source}; nothing to train on.")
-    return Labelled(candidates, kept, unmatched, stats)
+    return Labelled(
+        watchlist,
+        candidates,
+        [k.label for k in kept],
+        [k.target for k in kept],
+        [k.kind for k in kept],
+        unmatched,
+        stats,
+    )
 
 
-def train(
-    data: Labelled,
-    watchlist: Watchlist,
-    name: str,
-    encoder: Encoder | None,
-    seed: int = 13,
-    sources: Sequence[str] = (),
-) -> TrainedModel:
+def train(sets: Sequence[Labelled], name: str, seed: int = 13, sources: Sequence[str] = ()) -> TrainedModel:
+    """The evidence detector's logistic regression, over every set's posts."""
     from sklearn.linear_model import LogisticRegression
 
-    extractor = EvidenceExtractor(watchlist)
-    analyses = extractor.analyze_all(data.candidates)
-    embeddings = encoder.encode([c.post.text for c in data.candidates]) if encoder else None
-    x = inputs(analyses, embeddings).astype(np.float64)
-    y = np.array([CATEGORIES.index(label) for label in data.labels])
+    x = np.vstack([inputs(EvidenceExtractor(s.watchlist).analyze_all(s.candidates)) for s in sets]).astype(np.float64)
+    labels = [label for s in sets for label in s.labels]
+    y = np.array([CATEGORIES.index(label) for label in labels])
 
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(y))
     held, fit = order[: len(y) // 5], order[len(y) // 5 :]
-    embedded = DIMENSIONS if encoder else 0
 
     def fit_on(rows: np.ndarray) -> TrainedModel:
-        # Evidence features are standardized one by one; the embedding keeps its geometry and
-        # is scaled as a block, so no single embedding dimension is blown up.
         mean = x[rows].mean(axis=0)
         scale = x[rows].std(axis=0) + 1e-6
-        if embedded:
-            mean[:embedded] = 0.0
-            scale[:embedded] = x[rows, :embedded].std()
         classifier = LogisticRegression(C=REGULARIZATION, max_iter=3000, class_weight="balanced")
         classifier.fit((x[rows] - mean) / scale, y[rows])
         return TrainedModel(
-            name, encoder.name if encoder else None, classifier.coef_, classifier.intercept_, mean, scale, THRESHOLD
+            name, classifier.coef_, classifier.intercept_, mean, scale, THRESHOLD
         )
 
     trial = fit_on(fit)
@@ -102,8 +101,8 @@ def train(
     model.card = {
         "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "training_data": list(sources),
-        "examples": dict(Counter(data.labels)),
-        "left_out_unmatched": data.unmatched,
+        "examples": dict(Counter(labels)),
+        "left_out_unmatched": sum(s.unmatched for s in sets),
         "held_out_precision": round(precision, 4),
         "held_out_recall": round(recall, 4),
         "regularization": REGULARIZATION,

@@ -31,7 +31,10 @@ class EvidenceSpan(Model):
     start: int
     end: int
     text: str
-    kind: str = Field(description="target, violence, intent, call, ...; or a mitigating kind such as negation.")
+    kind: str = Field(
+        description="target, violence, intent, call, ...; a mitigating kind such as negation; or `model`: words the "
+        "classifier relied on (removing them lowers its score), found by occlusion rather than by a word list."
+    )
     reason: str
 
 
