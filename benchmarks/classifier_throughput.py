@@ -1,12 +1,13 @@
 """Classifier throughput: relevant posts per second through the shipped detector.
 
 Every post here mentions the watchlist, so each one reaches the detector: evidence extraction,
-the sentence encoder and the logistic regression. Prints the figure and where the time goes.
+the fine-tuned classifier for each target and window, and, for flagged posts, the occlusion probes
+that find the words the model relied on. Prints the figure and where the time goes.
 
-The posts come from the training corpus, with `--threatening` setting the share of threats,
-incitement and doxxing among them. The encoder runs only for posts whose evidence could make them
-flaggable, so the share matters: real traffic about a watchlist is mostly lawful (0.1 is already
-pessimistic), while 0.5 is a stress case.
+The posts come from the generated training corpus, with `--threatening` setting the share of
+threats, incitement and doxxing among them. Flagged posts cost more (their explanation), so the
+share matters: real traffic about a watchlist is mostly lawful (0.1 is already pessimistic), while
+0.5 is a stress case.
 
     python benchmarks/classifier_throughput.py [--posts 3000] [--threatening 0.1] [--detector model]
 """
@@ -17,6 +18,7 @@ import argparse
 import json
 import random
 import time
+from pathlib import Path
 
 from threatline.config import Settings
 from threatline.detect.registry import CORPUS, load_detector
@@ -31,6 +33,7 @@ def main() -> None:
     parser.add_argument("--detector", default="model")
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--threatening", type=float, default=0.1, help="share of labelled threats")
+    parser.add_argument("--json", type=Path, help="also write the figures here (docs/eval/speed-classifier.json)")
     args = parser.parse_args()
 
     watchlist = load_watchlist(CORPUS / "watchlist.toml")
@@ -49,7 +52,7 @@ def main() -> None:
 
     started = time.perf_counter()
     detector = load_detector(args.detector, watchlist, Settings.from_env())
-    detector.detect(candidates[:8])  # loads the encoder
+    detector.detect(candidates[:8])  # loads the classifier
     load_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -71,6 +74,11 @@ def main() -> None:
     print(f"model load: {load_seconds:.1f} s")
     print(f"classified in {seconds:.2f} s: {len(candidates) / seconds:.0f} relevant posts/s")
     print(f"of which linguistic evidence: {evidence_seconds:.2f} s ({len(candidates) / evidence_seconds:.0f} posts/s)")
+    if args.json:
+        figures = {"posts": len(candidates), "threatening": args.threatening, "flagged": flagged,
+                   "characters": round(characters), "load_seconds": round(load_seconds, 3),
+                   "posts_per_second": round(len(candidates) / seconds, 1), "detector": detector.version}
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
