@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from ..match import Mention
 from .base import Evidence
-from .views import Cut, render
+from .views import Cut, clip, render
 
 MAX_PROBES = 12
 MAX_SPANS = 3
@@ -33,12 +33,8 @@ def relied_on(
     score: Risk,
 ) -> list[Evidence]:
     """Spans of `text` inside `window` whose removal lowers the target's risk the most."""
-    start, end = window
-    part = text[start:end]
-    inside = [Mention(m.entry_id, m.kind, m.start - start, m.end - start, m.text) for m in mentions
-              if start <= m.start and m.end <= end]
-    facts = [Evidence(f.start - start, f.end - start, f.text, f.kind, f.reason) for f in private
-             if start <= f.start and f.end <= end]
+    start = window[0]
+    part, inside, facts = clip(text, window, mentions, private)
     starts = [m.start for m in inside]
     words = [(w.start(), w.end()) for w in _WORD.finditer(part) if not _overlaps(w.start(), w.end(), inside, starts)]
     if not words:

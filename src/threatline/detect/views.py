@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..match import Candidate, Mention
 from .base import Evidence
@@ -89,17 +89,14 @@ def views(candidate: Candidate, target: str, private: Sequence[Evidence]) -> lis
     highest of them."""
     text = candidate.post.text
     mentions = target_mentions(candidate, target)
-    out = []
-    for start, end in windows(text, mentions):
-        inside = [
-            Mention(m.entry_id, m.kind, m.start - start, m.end - start, m.text)
-            for m in mentions
-            if start <= m.start and m.end <= end
-        ]
-        facts = [
-            Evidence(f.start - start, f.end - start, f.text, f.kind, f.reason)
-            for f in private
-            if start <= f.start and f.end <= end
-        ]
-        out.append(render(text[start:end], inside, facts))
-    return out
+    return [render(*clip(text, window, mentions, private)) for window in windows(text, mentions)]
+
+
+def clip(
+    text: str, window: tuple[int, int], mentions: Sequence[Mention], private: Sequence[Evidence]
+) -> tuple[str, list[Mention], list[Evidence]]:
+    """The window's text, with the mentions and private facts inside it, their offsets moved into it."""
+    start, end = window
+    inside = [replace(m, start=m.start - start, end=m.end - start) for m in mentions if start <= m.start < m.end <= end]
+    facts = [replace(f, start=f.start - start, end=f.end - start) for f in private if start <= f.start < f.end <= end]
+    return text[start:end], inside, facts
