@@ -17,6 +17,7 @@ import hashlib
 import re
 import secrets
 from datetime import timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -44,8 +45,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 _hasher = PasswordHasher()
-# Verified against when the account does not exist, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the account does not exist, so a wrong name takes as long as a wrong
+    password. Made on first use, not at import: hashing costs a tenth of a second every CLI start."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def can(role: str, permission: str) -> bool:
@@ -119,7 +125,7 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
     with store.sessions() as session:
         found = session.scalars(select(User).where(User.name == name)).first()
     try:
-        _hasher.verify(found.password_hash if found else _DUMMY_HASH, password)
+        _hasher.verify(found.password_hash if found else _dummy_hash(), password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
     if found is None or found.disabled:
