@@ -148,7 +148,8 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     `test_production_hashing_is_argon2id_at_full_cost` checks the real settings."""
     cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     monkeypatch.setattr(accounts, "_hasher", cheap)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("dummy"))
+    dummy = cheap.hash("dummy")
+    monkeypatch.setattr(accounts, "_dummy_hash", lambda: dummy)
 
 
 @pytest.fixture

@@ -74,7 +74,7 @@ def test_production_hashing_is_argon2id_at_full_cost(monkeypatch: pytest.MonkeyP
     monkeypatch.undo()  # back to the module's own hasher, not the tests' cheap one
     assert accounts._hasher.type.name == "ID"
     assert accounts._hasher.time_cost >= 3 and accounts._hasher.memory_cost >= 65536
-    assert accounts._DUMMY_HASH.startswith("$argon2id$v=19$m=65536,t=3")
+    assert accounts._dummy_hash().startswith("$argon2id$v=19$m=65536,t=3")
 
 
 def test_login_sets_a_hardened_session_cookie_and_a_fresh_id(client: TestClient, store: Store, people: People) -> None:
