@@ -54,6 +54,7 @@ def main() -> None:
     parser.add_argument("runs", nargs="+", type=Path)
     parser.add_argument("--threshold", type=float, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--note", action="append", default=[], help="how a run was made, for the card (repeatable)")
     args = parser.parse_args()
     style_of = styles()
     writers: dict[str, dict] = {}
@@ -68,6 +69,7 @@ def main() -> None:
     report = {
         "threshold": args.threshold,
         "runs": [run.name for run in args.runs],
+        "notes": args.note,
         "writers": writers,
         "styles": {style: figures(rows, args.threshold) for style, rows in sorted(by_style.items())},
     }
