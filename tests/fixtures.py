@@ -115,7 +115,7 @@ class RuleDetector:
 
     def _one(self, candidate: Candidate) -> Detection:
         text = candidate.post.text
-        targets = tuple(dict.fromkeys(m.entry_id for m in candidate.mentions))
+        targets = candidate.entry_ids
         for phrase, category, kind in self.RULES:
             at = text.lower().find(phrase)
             if at >= 0:

@@ -41,6 +41,11 @@ class Candidate:
     post: Post
     mentions: tuple[Mention, ...]
 
+    @property
+    def entry_ids(self) -> tuple[str, ...]:
+        """The watchlist entries named, each once, in the order first named."""
+        return tuple(dict.fromkeys(m.entry_id for m in self.mentions))
+
 
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]

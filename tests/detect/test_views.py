@@ -52,7 +52,8 @@ def test_views_are_one_text_per_window_with_offsets_moved_into_the_window() -> N
     text = filler + "Vance will regret this. " + filler
     candidate = Candidate(Post("1", text), (mention(text, "Vance"),))
 
-    whole, window = views(candidate, "vance", [])
+    (whole_span, whole), (window_span, window) = views(candidate, "vance", [])
 
+    assert whole_span == (0, len(text)) and window_span[0] > 0
     assert "[[person]] will regret this." in whole
     assert "[[person]] will regret this." in window and len(window) < len(whole)

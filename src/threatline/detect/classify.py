@@ -22,7 +22,7 @@ from .classifier import Classifier
 from .evidence import Analysis, EvidenceExtractor
 from .explain import relied_on
 from .model import shown
-from .views import target_mentions, views, windows
+from .views import target_mentions, views
 
 NONE = CATEGORIES.index("none")
 
@@ -32,7 +32,7 @@ class _Scored:
     target: str
     risk: float
     probabilities: np.ndarray
-    window: int
+    window: tuple[int, int]
 
 
 class ClassifierDetector:
@@ -43,11 +43,11 @@ class ClassifierDetector:
 
     def detect(self, batch: Sequence[Candidate]) -> list[Detection]:
         analyses = self.extractor.analyze_all(batch)
-        jobs: list[tuple[int, str, int]] = []
+        jobs: list[tuple[int, str, tuple[int, int]]] = []
         texts: list[str] = []
         for row, (candidate, analysis) in enumerate(zip(batch, analyses, strict=True)):
-            for target in _targets(candidate):
-                for window, text in enumerate(views(candidate, target, _private(analysis.evidence))):
+            for target in candidate.entry_ids:
+                for window, text in views(candidate, target, _private(analysis.evidence)):
                     jobs.append((row, target, window))
                     texts.append(text)
         probabilities = self.classifier.probabilities(texts)
@@ -57,7 +57,7 @@ class ClassifierDetector:
             if (row, target) not in best or risk > best[row, target].risk:
                 best[row, target] = _Scored(target, risk, p, window)
         return [
-            self._decide(candidate, analysis, [best[row, t] for t in _targets(candidate)])
+            self._decide(candidate, analysis, [best[row, t] for t in candidate.entry_ids])
             for row, (candidate, analysis) in enumerate(zip(batch, analyses, strict=True))
         ]
 
@@ -68,7 +68,7 @@ class ClassifierDetector:
         top = max(scored, key=lambda s: s.risk)
         scores: dict[str, float] = {c: round(float(p), 4) for c, p in zip(CATEGORIES, top.probabilities, strict=True)}
         if top.risk < self.classifier.threshold:
-            return Detection("none", round(top.risk, 4), _targets(candidate), shown(evidence), scores)
+            return Detection("none", round(top.risk, 4), candidate.entry_ids, shown(evidence), scores)
         category: Category = max(FLAGGED, key=lambda c: float(top.probabilities[CATEGORIES.index(c)]))
         flagged = [s for s in scored if s.risk >= self.classifier.threshold]
         model_spans = [span for s in flagged[:2] for span in self._explain(candidate, evidence, s)]
@@ -76,18 +76,11 @@ class ClassifierDetector:
         return Detection(category, round(top.risk, 4), targets, shown((*evidence, *model_spans)), scores)
 
     def _explain(self, candidate: Candidate, evidence: tuple[Evidence, ...], scored: _Scored) -> list[Evidence]:
-        text = candidate.post.text
-        mentions = target_mentions(candidate, scored.target)
-        window = windows(text, mentions)[scored.window]
-
         def risks(texts: Sequence[str]) -> list[float]:
             return [1.0 - float(p[NONE]) for p in self.classifier.probabilities(texts)]
 
-        return relied_on(text, window, mentions, _private(evidence), scored.risk, risks)
-
-
-def _targets(candidate: Candidate) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.entry_id for m in candidate.mentions))
+        mentions = target_mentions(candidate, scored.target)
+        return relied_on(candidate.post.text, scored.window, mentions, _private(evidence), scored.risk, risks)
 
 
 def _private(evidence: Sequence[Evidence]) -> list[Evidence]:

@@ -119,7 +119,7 @@ class EvidenceDetector:
         category: Category = "none"
         if risk >= self.model.threshold:
             category = max(allowed, key=lambda c: scores[c])
-        return Detection(category, round(risk, 4), _targets(candidate), shown(analysis.evidence), scores)
+        return Detection(category, round(risk, 4), candidate.entry_ids, shown(analysis.evidence), scores)
 
 
 def _allowed(analysis: Analysis) -> list[Category]:
@@ -131,11 +131,7 @@ def _allowed(analysis: Analysis) -> list[Category]:
 
 
 def _unflaggable(candidate: Candidate, analysis: Analysis) -> Detection:
-    return Detection("none", 0.0, _targets(candidate), shown(analysis.evidence))
-
-
-def _targets(candidate: Candidate) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.entry_id for m in candidate.mentions))
+    return Detection("none", 0.0, candidate.entry_ids, shown(analysis.evidence))
 
 
 def _explainable(category: str, kinds: set[str]) -> bool:

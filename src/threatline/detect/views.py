@@ -84,12 +84,12 @@ def windows(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     return spans
 
 
-def views(candidate: Candidate, target: str, private: Sequence[Evidence]) -> list[str]:
-    """Every text the classifier scores for one target of one post; the target's score is the
-    highest of them."""
+def views(candidate: Candidate, target: str, private: Sequence[Evidence]) -> list[tuple[tuple[int, int], str]]:
+    """Every text the classifier scores for one target of one post, with the window of the post it
+    reads (the whole post first); the target's score is the highest of them."""
     text = candidate.post.text
     mentions = target_mentions(candidate, target)
-    return [render(*clip(text, window, mentions, private)) for window in windows(text, mentions)]
+    return [(window, render(*clip(text, window, mentions, private))) for window in windows(text, mentions)]
 
 
 def clip(
